@@ -1,0 +1,73 @@
+// Configuration comes from the environment only, and is validated once at start:
+// a bad value stops the process with a message that names the variable.
+import path from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** 32-byte key for AES-256-GCM, decoded; undefined = generate/keep one under dataDir (SQLite only). */
+  secretKey: Buffer | undefined;
+  logLevel: LogLevel;
+  /** Largest request body accepted by any route, in bytes. */
+  bodyLimit: number;
+  /** Largest request body of the bulk routes, in bytes. */
+  bulkBodyLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+/** Accepts 64 hex characters or base64/base64url of exactly 32 bytes. */
+export function parseSecretKey(raw: string, name = 'SWITCHBOARD_SECRET_KEY'): Buffer {
+  const value = raw.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) {
+    const decoded = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (decoded.length === 32) return decoded;
+  }
+  throw new ConfigError(`${name} must be 32 random bytes as 64 hex characters or base64 (try: openssl rand -hex 32)`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)');
+  }
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const secretKey = env.SWITCHBOARD_SECRET_KEY ? parseSecretKey(env.SWITCHBOARD_SECRET_KEY) : undefined;
+  if (databaseUrl && !secretKey) {
+    // Several servers share one Postgres, so they must share one key: a key generated on one
+    // machine would make the others unable to read the secrets it wrote.
+    throw new ConfigError('SWITCHBOARD_SECRET_KEY is required with DATABASE_URL (try: openssl rand -hex 32)');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host,
+    databaseUrl,
+    dataDir: path.resolve(env.SWITCHBOARD_DATA_DIR?.trim() || './data'),
+    secretKey,
+    logLevel,
+    bodyLimit: integer(env, 'SWITCHBOARD_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    bulkBodyLimit: integer(env, 'SWITCHBOARD_BULK_BODY_LIMIT', 32 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+  };
+}

@@ -1,0 +1,90 @@
+// An AI agent a number can route to. Holds what the Vocode agent object shows
+// (prompt, voice, actions, webhook, initial message) plus how a call reaches it.
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Nullable, Strict, Timestamp, Url } from '../shared/schema-kit.ts';
+
+export const ENDPOINT_TYPES = ['websocket', 'sip'] as const;
+export const AGENT_WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH'] as const;
+
+export const EndpointSchema = Strict(
+  {
+    type: Type.Unsafe<(typeof ENDPOINT_TYPES)[number]>({ type: 'string', enum: [...ENDPOINT_TYPES] }),
+    url: Url('A ws:// or wss:// URL for websocket, a sip: or sips: URI for sip.'),
+  },
+  'How a call reaches it.',
+);
+
+const VoiceSchema = Type.Object(
+  {
+    type: Type.String({ minLength: 1, maxLength: 64, description: 'Voice provider/type, such as voice_eleven_labs or voice_azure.' }),
+    voice_name: Type.Optional(Type.String({ maxLength: 256 })),
+    voice_id: Type.Optional(Type.String({ maxLength: 256 })),
+    pitch: Type.Optional(Type.Number({ minimum: -100, maximum: 100 })),
+    rate: Type.Optional(Type.Number({ minimum: 0, maximum: 1000 })),
+  },
+  {
+    // Providers add their own settings (stability, model_id …): scalars only.
+    additionalProperties: Type.Union([Type.String({ maxLength: 1024 }), Type.Number(), Type.Boolean(), Type.Null()]),
+    maxProperties: 32,
+  },
+);
+
+const ActionSchema = Strict({
+  type: Type.String({ minLength: 1, maxLength: 64, description: 'Such as action_transfer_call or action_end_conversation.' }),
+  config: Type.Optional(Type.Record(Type.String({ maxLength: 128 }), Type.Unknown(), { maxProperties: 32 })),
+});
+
+const WebhookSchema = Strict({
+  url: Url(),
+  method: Type.Optional(Type.Unsafe<(typeof AGENT_WEBHOOK_METHODS)[number]>({ type: 'string', enum: [...AGENT_WEBHOOK_METHODS] })),
+  subscriptions: Type.Optional(Type.Array(Type.String({ maxLength: 128 }), { maxItems: 64 })),
+});
+
+const fields = {
+  name: Type.String({ minLength: 1, maxLength: 128 }),
+  prompt: Nullable(Type.String({ maxLength: 32768 })),
+  initial_message: Nullable(Type.String({ maxLength: 4096 })),
+  language: Type.String({ minLength: 2, maxLength: 35, description: 'BCP 47 tag such as en or en-US.' }),
+  voice: Nullable(VoiceSchema),
+  actions: Type.Array(ActionSchema, { maxItems: 32 }),
+  webhook: Nullable(WebhookSchema),
+  endpoint: Nullable(EndpointSchema),
+  settings: Type.Record(Type.String({ maxLength: 128 }), Type.Unknown(), {
+    maxProperties: 64,
+    description: 'Further conversation settings, kept as sent (interrupt sensitivity, speed …).',
+  }),
+};
+
+const optional = <T extends Record<string, import('@sinclair/typebox').TSchema>>(f: T) =>
+  Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Type.Optional(Nullable(v))])) as {
+    [K in keyof T]: import('@sinclair/typebox').TOptional<import('@sinclair/typebox').TUnion<[T[K], import('@sinclair/typebox').TNull]>>;
+  };
+
+export const AgentCreateSchema = Strict({ ...optional(fields), name: fields.name }, 'A new agent.');
+export const AgentPatchSchema = Strict(optional(fields), 'Agent fields to change. Absent = unchanged, null = cleared.');
+export type AgentPatch = Static<typeof AgentPatchSchema>;
+
+export const AgentSchema = Type.Object(
+  {
+    id: Id(),
+    workspace_id: Id(),
+    user_id: Nullable(Id()),
+    ...fields,
+    actions: Type.Array(Type.Object({ id: Id(), type: Type.String(), config: Type.Record(Type.String(), Type.Unknown()) })),
+    version: Type.Integer(),
+    created_at: Timestamp(),
+    updated_at: Timestamp(),
+  },
+);
+export type Agent = Static<typeof AgentSchema>;
+
+export const agentDefaults = () => ({
+  prompt: null,
+  initial_message: null,
+  language: 'en',
+  voice: null,
+  actions: [] as Agent['actions'],
+  webhook: null,
+  endpoint: null,
+  settings: {} as Record<string, unknown>,
+});

@@ -1,0 +1,85 @@
+// Agents: CRUD. An agent that numbers route to cannot be deleted unless the caller asks
+// to detach it, which clears those references in the same transaction.
+import { recordChange, type Context } from '../audit/record.ts';
+import { NotFoundError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
+import { newId } from '../ids.ts';
+import type { Page, Store } from '../ports.ts';
+import { mergePatch } from '../shared/merge-patch.ts';
+import { toPage } from '../shared/pagination.ts';
+import { checkEndpoint, deleteTarget } from '../shared/targets.ts';
+import { agentDefaults, type Agent, type AgentPatch } from './schema.ts';
+
+export class AgentService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => string,
+  ) {}
+
+  async create(ctx: Context, input: AgentPatch & { name: string }): Promise<Agent> {
+    const now = this.now();
+    const agent: Agent = {
+      id: newId(),
+      workspace_id: ctx.actor.workspaceId,
+      user_id: ctx.actor.userId,
+      ...build(agentDefaults(), input),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    validate(agent);
+    return this.store.transaction(async (tx) => {
+      await tx.agents.insert(agent);
+      await recordChange(tx, ctx, { type: 'agent.created', objectType: 'agent', objectId: agent.id, before: null, after: agent }, now);
+      return agent;
+    });
+  }
+
+  async get(ctx: Context, id: string): Promise<Agent> {
+    const agent = await this.store.agents.get(ctx.actor.workspaceId, id);
+    if (!agent) throw new NotFoundError('agent', id);
+    return agent;
+  }
+
+  async list(ctx: Context, after: string | null, limit: number): Promise<Page<Agent>> {
+    return toPage(await this.store.agents.list(ctx.actor.workspaceId, after, limit + 1), limit);
+  }
+
+  async update(ctx: Context, id: string, patch: AgentPatch, ifVersion?: number): Promise<Agent> {
+    return this.store.transaction(async (tx) => {
+      const current = await tx.agents.get(ctx.actor.workspaceId, id);
+      if (!current) throw new NotFoundError('agent', id);
+      if (ifVersion !== undefined && ifVersion !== current.version) throw new PreconditionFailedError(current.version);
+      const { id: _i, workspace_id: _w, user_id: _u, version: _v, created_at: _c, updated_at: _up, ...writable } = current;
+      const next: Agent = { ...current, ...build(writable, patch), version: current.version + 1, updated_at: this.now() };
+      validate(next);
+      if (!(await tx.agents.update(next, current.version))) throw new PreconditionFailedError(current.version + 1);
+      await recordChange(tx, ctx, { type: 'agent.updated', objectType: 'agent', objectId: id, before: current, after: next }, next.updated_at);
+      return next;
+    });
+  }
+
+  /** 409 while numbers route to it, unless `detach`: then those references are cleared. */
+  delete(ctx: Context, id: string, detach: boolean): Promise<void> {
+    return deleteTarget(this.store, ctx, 'agent', id, detach, this.now);
+  }
+
+}
+
+/** Merge patch onto the writable fields; actions get ids so vendor faces can show them. */
+function build(base: Omit<Agent, 'id' | 'workspace_id' | 'user_id' | 'version' | 'created_at' | 'updated_at'> | ReturnType<typeof agentDefaults>, patch: AgentPatch) {
+  const merged = { ...agentDefaults(), ...(mergePatch(base, { ...patch, actions: undefined, voice: undefined }) as object) } as Agent;
+  if (patch.voice !== undefined) merged.voice = patch.voice; // replaced whole: a voice is one provider's settings
+  if (patch.actions !== undefined) merged.actions = (patch.actions ?? []).map((a) => ({ id: newId(), type: a.type, config: a.config ?? {} }));
+  for (const [key, fallback] of Object.entries(agentDefaults())) {
+    if ((merged as Record<string, unknown>)[key] === undefined) (merged as Record<string, unknown>)[key] = fallback;
+  }
+  return merged as Omit<Agent, 'id' | 'workspace_id' | 'user_id' | 'version' | 'created_at' | 'updated_at'>;
+}
+
+function validate(agent: Agent): void {
+  const issues: FieldIssue[] = [];
+  if (agent.endpoint) issues.push(...checkEndpoint(agent.endpoint, 'endpoint'));
+  if (agent.webhook && !/^https?:\/\/[^\s]+$/i.test(agent.webhook.url)) issues.push({ field: 'webhook.url', message: 'must be an absolute http or https URL' });
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(agent.language)) issues.push({ field: 'language', message: 'must be a BCP 47 language tag such as en or en-US' });
+  if (issues.length) throw new ValidationError(issues);
+}

@@ -1,0 +1,41 @@
+// Every change writes one audit event, in the same transaction as the change.
+import { newId } from '../ids.ts';
+import type { Actor, Repos } from '../ports.ts';
+
+export interface Context {
+  actor: Actor;
+  requestId?: string | null;
+}
+
+export interface ChangeRecord {
+  type: string;
+  objectType: string;
+  objectId: string;
+  /** Public views only: secrets never reach the audit log. */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  changes?: string[];
+}
+
+export async function recordChange(repos: Repos, ctx: Context, change: ChangeRecord, now: string): Promise<void> {
+  await repos.audit.insert({
+    id: newId(),
+    workspace_id: ctx.actor.workspaceId,
+    type: change.type,
+    object_type: change.objectType,
+    object_id: change.objectId,
+    actor: { type: ctx.actor.type, api_key_id: ctx.actor.apiKeyId, user_id: ctx.actor.userId },
+    changes: change.changes ?? topLevelChanges(change.before, change.after),
+    before: change.before,
+    after: change.after,
+    request_id: ctx.requestId ?? null,
+    created_at: now,
+  });
+}
+
+const VOLATILE = new Set(['version', 'updated_at']);
+
+function topLevelChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...keys].filter((k) => !VOLATILE.has(k) && JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]));
+}

@@ -1,0 +1,30 @@
+// The core, assembled: one object with a service per area. Faces call only this.
+import { AgentService } from './agents/service.ts';
+import { ApiKeyService } from './api-keys/service.ts';
+import { AuditService } from './audit/service.ts';
+import { PhoneNumberService } from './phone-numbers/service.ts';
+import type { SecretBox, Store } from './ports.ts';
+import { WorkflowService } from './workflows/service.ts';
+import { WorkspaceService } from './workspaces/service.ts';
+
+export interface Core {
+  store: Store;
+  phoneNumbers: PhoneNumberService;
+  agents: AgentService;
+  workflows: WorkflowService;
+  apiKeys: ApiKeyService;
+  workspaces: WorkspaceService;
+  audit: AuditService;
+}
+
+export function createCore(store: Store, secrets: SecretBox, now: () => string = () => new Date().toISOString()): Core {
+  return {
+    store,
+    phoneNumbers: new PhoneNumberService(store, secrets, now),
+    agents: new AgentService(store, now),
+    workflows: new WorkflowService(store, now),
+    apiKeys: new ApiKeyService(store, now),
+    workspaces: new WorkspaceService(store, now),
+    audit: new AuditService(store),
+  };
+}

@@ -1,0 +1,156 @@
+// Bulk update: each item is validated alone; valid items of a non-atomic batch are written
+// together in one transaction, an atomic batch is written only if every item is valid.
+import { recordChange, type Context } from '../audit/record.ts';
+import { ConflictError, type ErrorCode, type FieldIssue } from '../errors.ts';
+import { isUuid } from '../ids.ts';
+import type { SecretBox, Store } from '../ports.ts';
+import { checkSchema } from '../shared/check-schema.ts';
+import { applyPatch } from './apply-patch.ts';
+import { parseE164 } from './e164.ts';
+import { PhoneNumberPatchSchema, type PhoneNumber, type PhoneNumberPatch, type StoredPhoneNumber } from './schema.ts';
+import { pickWritable, toPublic } from './state.ts';
+import { checkReferences } from './service.ts';
+
+export const MAX_BULK_ITEMS = 10_000;
+const FETCH_CHUNK = 500;
+
+export interface BulkItem {
+  id?: string | null;
+  number?: string | null;
+  patch: unknown;
+}
+
+export interface BulkOptions {
+  atomic: boolean;
+  dryRun: boolean;
+}
+
+export interface BulkItemError {
+  index: number;
+  id: string | null;
+  number: string | null;
+  code: ErrorCode;
+  message: string;
+  details: FieldIssue[];
+}
+
+export interface BulkResult {
+  updated: PhoneNumber[];
+  /** Index in the request of each updated item, in the same order as `updated`. */
+  updatedIndexes: number[];
+  errors: BulkItemError[];
+  written: boolean;
+}
+
+interface Deps {
+  store: Store;
+  secrets: SecretBox;
+  now: () => string;
+}
+
+interface Planned {
+  index: number;
+  before: StoredPhoneNumber;
+  next: StoredPhoneNumber;
+  changed: string[];
+}
+
+export async function bulkUpdate(deps: Deps, ctx: Context, items: BulkItem[], options: BulkOptions): Promise<BulkResult> {
+  const ws = ctx.actor.workspaceId;
+  const errors: BulkItemError[] = [];
+  const fail = (index: number, item: BulkItem, code: ErrorCode, message: string, details: FieldIssue[] = []) =>
+    errors.push({ index, id: item.id ?? null, number: item.number ?? null, code, message, details });
+
+  // 1. Which number each item names, and whether its fields are well-formed.
+  const keys: ({ id?: string; e164?: string } | undefined)[] = items.map((item, index) => {
+    const details = checkSchema(PhoneNumberPatchSchema, item.patch);
+    if (item.id) {
+      if (!isUuid(item.id)) details.unshift({ field: 'id', message: 'must be a UUID' });
+    } else if (item.number) {
+      if (!parseE164(item.number)) details.unshift({ field: 'number', message: 'must be a valid phone number in international format' });
+    } else details.unshift({ field: 'id', message: 'each item needs an id or a number' });
+    if (details.length) {
+      fail(index, item, 'invalid_request', 'the item is not valid', details);
+      return undefined;
+    }
+    return item.id ? { id: item.id.toLowerCase() } : { e164: parseE164(item.number!)!.e164 };
+  });
+
+  // 2. Load every named number, a chunk at a time.
+  const byId = new Map<string, StoredPhoneNumber>();
+  const idByNumber = new Map<string, string>();
+  const wantedIds = [...new Set(keys.flatMap((k) => (k?.id ? [k.id] : [])))];
+  const wantedNumbers = [...new Set(keys.flatMap((k) => (k?.e164 ? [k.e164] : [])))];
+  for (let i = 0; i < Math.max(wantedIds.length, wantedNumbers.length); i += FETCH_CHUNK) {
+    const found = await deps.store.phoneNumbers.getMany(ws, { ids: wantedIds.slice(i, i + FETCH_CHUNK), numbers: wantedNumbers.slice(i, i + FETCH_CHUNK) });
+    for (const row of found) {
+      byId.set(row.id, row);
+      idByNumber.set(row.number, row.id);
+    }
+  }
+
+  // 3. Apply each patch to the state left by the items before it (one number may appear twice).
+  const working = new Map<string, StoredPhoneNumber>();
+  const original = new Map<string, StoredPhoneNumber>();
+  const planned: Planned[] = [];
+  items.forEach((item, index) => {
+    const key = keys[index];
+    if (!key) return;
+    const id = key.id ?? idByNumber.get(key.e164!);
+    const current = id ? working.get(id) ?? byId.get(id) : undefined;
+    if (!current) return fail(index, item, 'not_found', 'the phone number was not found');
+    const applied = applyPatch(pickWritable(current), item.patch as PhoneNumberPatch, deps.secrets);
+    if (applied.issues.length) return fail(index, item, 'validation_failed', 'the item is not valid', applied.issues);
+    const next = { ...current, ...applied.state, version: current.version + 1, updated_at: deps.now() };
+    if (!original.has(current.id)) original.set(current.id, byId.get(current.id)!);
+    working.set(current.id, next);
+    planned.push({ index, before: current, next, changed: applied.changed });
+  });
+
+  // 4. References, checked for all items with one query per kind.
+  const refIssues = await checkReferences(deps.store, ws, planned.map((p) => p.next));
+  const valid = planned.filter((p, i) => {
+    const issues = refIssues.get(i);
+    if (issues) fail(p.index, items[p.index]!, 'validation_failed', 'the item is not valid', issues);
+    return !issues;
+  });
+  errors.sort((a, b) => a.index - b.index);
+
+  const result = (written: boolean, rows: Planned[]): BulkResult => ({
+    updated: rows.map((p) => toPublic(p.next)),
+    updatedIndexes: rows.map((p) => p.index),
+    errors,
+    written,
+  });
+  if (options.dryRun || (options.atomic && errors.length > 0) || valid.length === 0) {
+    return result(false, options.atomic && errors.length > 0 ? [] : valid);
+  }
+
+  // 5. Write: the last state of each number, guarded by the version that was read.
+  const lastById = new Map<string, Planned>();
+  for (const p of valid) lastById.set(p.next.id, p);
+  const raced = new Set<string>();
+  await deps.store.transaction(async (tx) => {
+    for (const [id, last] of lastById) {
+      const first = original.get(id)!;
+      const final = { ...last.next, version: first.version + 1 };
+      if (!(await tx.phoneNumbers.update(final, first.version))) {
+        if (options.atomic) throw new ConflictError(`phone number ${id} was changed by another request during this one; nothing was written`);
+        raced.add(id);
+        continue;
+      }
+      last.next = final;
+    }
+    for (const p of valid) {
+      if (raced.has(p.next.id)) continue;
+      await recordChange(tx, ctx, { type: 'phone_number.updated', objectType: 'phone_number', objectId: p.next.id, before: toPublic(p.before), after: toPublic(p.next), changes: p.changed }, p.next.updated_at);
+    }
+  });
+  for (const p of valid.filter((v) => raced.has(v.next.id))) {
+    fail(p.index, items[p.index]!, 'conflict', 'the phone number was changed by another request during this one');
+  }
+  errors.sort((a, b) => a.index - b.index);
+  // Versions as written: one bump per number, whatever the number of items that touched it.
+  const written = valid.filter((p) => !raced.has(p.next.id)).map((p) => ({ ...p, next: { ...p.next, version: lastById.get(p.next.id)!.next.version } }));
+  return result(true, written);
+}

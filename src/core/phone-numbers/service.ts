@@ -1,0 +1,157 @@
+// Phone numbers: create, read, list, update (single and bulk), release.
+import type { Context } from '../audit/record.ts';
+import { recordChange } from '../audit/record.ts';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
+import { isUuid, newId } from '../ids.ts';
+import type { Page, PhoneNumberFilter, Repos, SecretBox, Store } from '../ports.ts';
+import { checkSchema } from '../shared/check-schema.ts';
+import { toPage } from '../shared/pagination.ts';
+import { applyPatch } from './apply-patch.ts';
+import { E164_HINT, parseE164 } from './e164.ts';
+import { PhoneNumberPatchSchema, type PhoneNumber, type PhoneNumberCreate, type PhoneNumberPatch, type StoredPhoneNumber } from './schema.ts';
+import { pickWritable, toPublic, type WritableState } from './state.ts';
+import { bulkUpdate, type BulkItem, type BulkOptions, type BulkResult } from './bulk-update.ts';
+
+const MAX_WRITE_ATTEMPTS = 8;
+
+export interface WriteOptions {
+  /** If-Match: the version the caller last saw. */
+  ifVersion?: number;
+}
+
+export class PhoneNumberService {
+  constructor(
+    private readonly store: Store,
+    private readonly secrets: SecretBox,
+    private readonly now: () => string,
+  ) {}
+
+  async create(ctx: Context, input: PhoneNumberCreate): Promise<PhoneNumber> {
+    const ws = ctx.actor.workspaceId;
+    const parsed = parseE164(input.number);
+    const issues: FieldIssue[] = parsed ? [] : [{ field: 'number', message: E164_HINT }];
+    const { number: _n, created_by_user_id, ...patch } = input;
+    const applied = applyPatch(undefined, patch, this.secrets);
+    issues.push(...applied.issues);
+    const userId = created_by_user_id ?? ctx.actor.userId;
+    if (created_by_user_id && !(await this.store.users.get(ws, created_by_user_id))) {
+      issues.push({ field: 'created_by_user_id', message: 'is not a user of this workspace' });
+    }
+    issues.push(...(await checkReferences(this.store, ws, [applied.state])).get(0) ?? []);
+    if (issues.length > 0 || !parsed) throw new ValidationError(issues);
+
+    const now = this.now();
+    const stored: StoredPhoneNumber = {
+      id: newId(),
+      workspace_id: ws,
+      number: parsed.e164,
+      country_code: parsed.countryCode,
+      number_type: parsed.numberType,
+      created_by_user_id: userId,
+      ...applied.state,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      released_at: null,
+    };
+    return this.store.transaction(async (tx) => {
+      await tx.phoneNumbers.insert(stored);
+      const view = toPublic(stored);
+      await recordChange(tx, ctx, { type: 'phone_number.created', objectType: 'phone_number', objectId: stored.id, before: null, after: view }, now);
+      return view;
+    });
+  }
+
+  /** By id, or by number in any format parseE164 accepts. */
+  async get(ctx: Context, idOrNumber: string): Promise<PhoneNumber> {
+    return toPublic(await this.find(this.store, ctx.actor.workspaceId, idOrNumber));
+  }
+
+  async list(ctx: Context, filter: PhoneNumberFilter, after: string | null, limit: number): Promise<Page<PhoneNumber>> {
+    const rows = await this.store.phoneNumbers.list(ctx.actor.workspaceId, filter, after, limit + 1);
+    return toPage(rows, limit, toPublic);
+  }
+
+  async update(ctx: Context, idOrNumber: string, patch: PhoneNumberPatch, options: WriteOptions = {}): Promise<PhoneNumber> {
+    const ws = ctx.actor.workspaceId;
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      const result = await this.store.transaction(async (tx) => {
+        const current = await this.find(tx, ws, idOrNumber);
+        if (options.ifVersion !== undefined && current.version !== options.ifVersion) throw new PreconditionFailedError(current.version);
+        const applied = applyPatch(pickWritable(current), patch, this.secrets);
+        const issues = [...applied.issues, ...((await checkReferences(tx, ws, [applied.state])).get(0) ?? [])];
+        if (issues.length > 0) throw new ValidationError(issues);
+        if (applied.changed.length === 0) return toPublic(current);
+        const next = { ...current, ...applied.state, version: current.version + 1, updated_at: this.now() };
+        if (!(await tx.phoneNumbers.update(next, current.version))) return undefined; // lost a race: read again
+        const after = toPublic(next);
+        await recordChange(tx, ctx, { type: 'phone_number.updated', objectType: 'phone_number', objectId: next.id, before: toPublic(current), after, changes: applied.changed }, next.updated_at);
+        return after;
+      });
+      if (result) return result;
+      if (options.ifVersion !== undefined) {
+        const current = await this.find(this.store, ws, idOrNumber);
+        throw new PreconditionFailedError(current.version);
+      }
+    }
+    throw new ConflictError('the phone number is being changed by others too often; try again');
+  }
+
+  /** Release: the number leaves the workspace and may be created again, here or elsewhere. */
+  async release(ctx: Context, idOrNumber: string, options: WriteOptions = {}): Promise<PhoneNumber> {
+    const ws = ctx.actor.workspaceId;
+    return this.store.transaction(async (tx) => {
+      const current = await this.find(tx, ws, idOrNumber);
+      if (options.ifVersion !== undefined && current.version !== options.ifVersion) throw new PreconditionFailedError(current.version);
+      const now = this.now();
+      const next = { ...current, released_at: now, version: current.version + 1, updated_at: now };
+      if (!(await tx.phoneNumbers.update(next, current.version))) throw new PreconditionFailedError(current.version + 1);
+      const after = toPublic(next);
+      await recordChange(tx, ctx, { type: 'phone_number.released', objectType: 'phone_number', objectId: next.id, before: toPublic(current), after }, now);
+      return after;
+    });
+  }
+
+  bulkUpdate(ctx: Context, items: BulkItem[], options: BulkOptions): Promise<BulkResult> {
+    return bulkUpdate({ store: this.store, secrets: this.secrets, now: this.now }, ctx, items, options);
+  }
+
+  private async find(repos: Repos, workspaceId: string, idOrNumber: string): Promise<StoredPhoneNumber> {
+    let found: StoredPhoneNumber | undefined;
+    if (isUuid(idOrNumber)) found = await repos.phoneNumbers.get(workspaceId, idOrNumber.toLowerCase());
+    else {
+      const parsed = parseE164(idOrNumber);
+      if (parsed) found = await repos.phoneNumbers.getByNumber(workspaceId, parsed.e164);
+    }
+    if (!found) throw new NotFoundError('phone number', idOrNumber);
+    return found;
+  }
+}
+
+/** Agents and workflows a number points at must exist in its workspace. Issues per state index. */
+export async function checkReferences(repos: Repos, workspaceId: string, states: WritableState[]): Promise<Map<number, FieldIssue[]>> {
+  const agentIds = new Set<string>();
+  const workflowIds = new Set<string>();
+  for (const s of states) {
+    for (const id of [s.inbound_agent_id, s.outbound_agent_id]) if (id) agentIds.add(id);
+    for (const id of [s.inbound_workflow_id, s.outbound_workflow_id]) if (id) workflowIds.add(id);
+  }
+  const [agents, workflows] = await Promise.all([
+    agentIds.size ? repos.agents.existing(workspaceId, [...agentIds]) : new Set<string>(),
+    workflowIds.size ? repos.workflows.existing(workspaceId, [...workflowIds]) : new Set<string>(),
+  ]);
+  const out = new Map<number, FieldIssue[]>();
+  states.forEach((s, i) => {
+    const issues: FieldIssue[] = [];
+    for (const field of ['inbound_agent_id', 'outbound_agent_id'] as const) {
+      if (s[field] && !agents.has(s[field]!)) issues.push({ field, message: 'is not an agent of this workspace' });
+    }
+    for (const field of ['inbound_workflow_id', 'outbound_workflow_id'] as const) {
+      if (s[field] && !workflows.has(s[field]!)) issues.push({ field, message: 'is not a workflow of this workspace' });
+    }
+    if (issues.length) out.set(i, issues);
+  });
+  return out;
+}
+
+export { checkSchema, PhoneNumberPatchSchema };

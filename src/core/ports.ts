@@ -1,0 +1,134 @@
+// What the core needs from the outside world, as interfaces. src/store implements them
+// with Kysely; the core never sees SQL.
+import type { Agent } from './agents/schema.ts';
+import type { ApiKeyRecord } from './api-keys/model.ts';
+import type { AuditEvent } from './audit/model.ts';
+import type { StoredPhoneNumber } from './phone-numbers/schema.ts';
+import type { Workflow } from './workflows/schema.ts';
+import type { User, Workspace } from './workspaces/model.ts';
+
+export type { SecretBox } from '../security/secret-box.ts';
+
+/** Who is acting: recorded on every audit event. */
+export interface Actor {
+  workspaceId: string;
+  userId: string | null;
+  apiKeyId: string | null;
+  /** "api_key" for API calls, "operator" for the CLI, "system" for the server itself. */
+  type: 'api_key' | 'operator' | 'system';
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PhoneNumberFilter {
+  numberPrefix?: string;
+  country?: string;
+  agentId?: string;
+  workflowId?: string;
+  capability?: 'voice' | 'sms' | 'mms' | 'fax';
+  active?: boolean;
+  search?: string;
+}
+
+export interface PhoneNumberRepo {
+  get(workspaceId: string, id: string): Promise<StoredPhoneNumber | undefined>;
+  getByNumber(workspaceId: string, e164: string): Promise<StoredPhoneNumber | undefined>;
+  getMany(workspaceId: string, keys: { ids: string[]; numbers: string[] }): Promise<StoredPhoneNumber[]>;
+  /** Throws ConflictError when the number is held (not released) anywhere in the deployment. */
+  insert(number: StoredPhoneNumber): Promise<void>;
+  /** Writes `number` if the stored version is still `expectedVersion`; false otherwise. */
+  update(number: StoredPhoneNumber, expectedVersion: number): Promise<boolean>;
+  list(workspaceId: string, filter: PhoneNumberFilter, after: string | null, limit: number): Promise<StoredPhoneNumber[]>;
+  /** Numbers that route to this agent or workflow, inbound or outbound. */
+  listUsing(workspaceId: string, kind: 'agent' | 'workflow', targetId: string): Promise<StoredPhoneNumber[]>;
+}
+
+/** Agents and workflows: the things a number routes calls to share one repository shape. */
+export interface TargetRepo<T> {
+  get(workspaceId: string, id: string): Promise<T | undefined>;
+  existing(workspaceId: string, ids: string[]): Promise<Set<string>>;
+  names(workspaceId: string, ids: string[]): Promise<Map<string, string>>;
+  insert(item: T): Promise<void>;
+  update(item: T, expectedVersion: number): Promise<boolean>;
+  delete(workspaceId: string, id: string): Promise<boolean>;
+  list(workspaceId: string, after: string | null, limit: number): Promise<T[]>;
+}
+
+export interface WorkspaceRepo {
+  get(id: string): Promise<Workspace | undefined>;
+  insert(workspace: Workspace): Promise<void>;
+  list(after: string | null, limit: number): Promise<Workspace[]>;
+  count(): Promise<number>;
+  /** Claims the deployment's one-time bootstrap; false if another server already did. */
+  claimBootstrap(at: string): Promise<boolean>;
+}
+
+export interface UserRepo {
+  get(workspaceId: string, id: string): Promise<User | undefined>;
+  insert(user: User): Promise<void>;
+  list(workspaceId: string): Promise<User[]>;
+}
+
+export interface ApiKeyRepo {
+  /** Candidates whose display prefix matches; the caller compares hashes in constant time. */
+  findByPrefix(prefix: string): Promise<ApiKeyRecord[]>;
+  get(workspaceId: string, id: string): Promise<ApiKeyRecord | undefined>;
+  getAnyWorkspace(id: string): Promise<ApiKeyRecord | undefined>;
+  insert(key: ApiKeyRecord): Promise<void>;
+  revoke(workspaceId: string, id: string, at: string): Promise<boolean>;
+  touch(id: string, at: string): Promise<void>;
+  list(workspaceId: string, after: string | null, limit: number): Promise<ApiKeyRecord[]>;
+}
+
+export interface AuditEventFilter {
+  objectType?: string;
+  objectId?: string;
+  type?: string;
+}
+
+export interface AuditRepo {
+  insert(event: AuditEvent): Promise<void>;
+  list(workspaceId: string, filter: AuditEventFilter, after: string | null, limit: number): Promise<AuditEvent[]>;
+  get(workspaceId: string, id: string): Promise<AuditEvent | undefined>;
+}
+
+export interface IdempotencyRecord {
+  workspaceId: string;
+  key: string;
+  fingerprint: string;
+  status: number | null;
+  body: string | null;
+  headers: string | null;
+  createdAt: string;
+}
+
+export interface IdempotencyRepo {
+  /** Inserts an in-flight record; returns the existing one instead if the key is taken. */
+  claim(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined>;
+  complete(workspaceId: string, key: string, status: number, body: string, headers: string): Promise<void>;
+  release(workspaceId: string, key: string): Promise<void>;
+  purgeBefore(createdAt: string): Promise<void>;
+}
+
+export interface Repos {
+  phoneNumbers: PhoneNumberRepo;
+  agents: TargetRepo<Agent>;
+  workflows: TargetRepo<Workflow>;
+  workspaces: WorkspaceRepo;
+  users: UserRepo;
+  apiKeys: ApiKeyRepo;
+  audit: AuditRepo;
+  idempotency: IdempotencyRepo;
+}
+
+export interface Store extends Repos {
+  /** Runs `work` in one database transaction: all of its writes land, or none. */
+  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  readonly dialect: 'sqlite' | 'postgres';
+}

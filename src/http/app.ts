@@ -1,0 +1,92 @@
+// build(): the whole HTTP application as one Fastify instance, ready for inject() or listen().
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { DestinationStream } from 'pino';
+import type { Config } from '../config.ts';
+import type { Core } from '../core/index.ts';
+import { HttpError } from './errors.ts';
+import { validatorCompiler } from './validation.ts';
+import { sendV1Error, v1Api } from './v1/index.ts';
+
+export interface BuildOptions {
+  config: Config;
+  core: Core;
+  /** Where logs go (tests capture them); stdout when absent. */
+  logStream?: DestinationStream;
+}
+
+/** Secrets can appear in these places of a log line; pino replaces them. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  '*.password',
+  '*.auth_token',
+  '*.secret',
+  '*.*.password',
+  '*.*.auth_token',
+  'password',
+  'auth_token',
+  'secret',
+];
+
+export async function build({ config, core, logStream }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) },
+    genReqId: () => `req_${randomBytes(12).toString('hex')}`,
+    requestIdHeader: false, // never trust a client-chosen id in our logs
+    bodyLimit: config.bodyLimit,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 256 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler());
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Switchboard',
+        version: '0.1.0',
+        description: 'Phone-number control plane for voice-AI agents. The native API lives under /v1.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer sb_…' },
+          basic: { type: 'http', scheme: 'basic', description: 'Workspace id as user name, API key as password.' },
+        },
+      },
+      security: [{ bearer: [] }, { basic: [] }],
+    },
+    transform: ({ schema, url, route }) => {
+      // Routes that need no key say so in the document.
+      const transformed = { schema, url } as { schema: Record<string, unknown>; url: string };
+      if (!route.config?.scope && schema) transformed.schema = { ...schema, security: [] };
+      return transformed as never;
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
+
+  app.setErrorHandler(sendV1Error);
+  app.setNotFoundHandler((request, reply) => sendV1Error(new HttpError(404, 'not_found', `no route for ${request.method} ${request.url.split('?')[0]}`), request, reply));
+
+  app.get('/healthz', { schema: { operationId: 'healthz', summary: 'The process is alive', tags: ['Health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/readyz', {
+    schema: { operationId: 'readyz', summary: 'The database answers', tags: ['Health'], response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), 503: Type.Object({ status: Type.String(), database: Type.String() }) } },
+  }, async (_request, reply) => {
+    const ok = await core.store.ping();
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not_ready', database: ok ? 'ok' : 'unreachable' });
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(v1Api, { prefix: '/v1', core, bulkBodyLimit: config.bulkBodyLimit });
+  return app;
+}

@@ -1,0 +1,105 @@
+// Turns anything thrown in a request into (status, code, message, details), once, for every
+// face. Each face then writes that in its own wire format (v1: the error envelope).
+import type { FastifyError } from 'fastify';
+import { DomainError, type ErrorCode, type FieldIssue } from '../core/errors.ts';
+import { joinPath } from '../core/shared/check-schema.ts';
+
+export interface HttpProblem {
+  status: number;
+  code: ErrorCode | 'unsupported_media_type' | 'method_not_allowed';
+  message: string;
+  details: FieldIssue[];
+  /** Seconds, for 429 and 503. */
+  retryAfter?: number;
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  in_use: 409,
+  idempotency_key_in_flight: 409,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  validation_failed: 422,
+  idempotency_key_reused: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  unavailable: 503,
+};
+
+export class HttpError extends DomainError {
+  constructor(
+    readonly status: number,
+    code: ErrorCode,
+    message: string,
+    details: FieldIssue[] = [],
+  ) {
+    super(code, message, details);
+  }
+}
+
+interface AjvIssue {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+function validationDetails(issues: AjvIssue[], context: string | undefined): FieldIssue[] {
+  const prefix = context === 'body' || !context ? '' : `${context}.`;
+  const seen = new Set<string>();
+  const out: FieldIssue[] = [];
+  for (const issue of issues) {
+    let field = joinPath('', issue.instancePath);
+    let message = issue.message ?? 'is not valid';
+    if (issue.keyword === 'required') field = joinPath(field, `/${issue.params.missingProperty}`);
+    if (issue.keyword === 'additionalProperties') {
+      field = joinPath(field, `/${issue.params.additionalProperty}`);
+      message = 'is not a known field';
+    }
+    if (issue.keyword === 'enum') message = `must be one of ${(issue.params.allowedValues as unknown[]).join(', ')}`;
+    const full = `${prefix}${field}` || (context ?? 'body');
+    if (seen.has(full)) continue;
+    seen.add(full);
+    out.push({ field: full, message });
+  }
+  return out.slice(0, 20);
+}
+
+/** Database errors that mean "not available right now" rather than "bug". */
+function isUnavailable(err: { code?: string; message?: string }): boolean {
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '53300', 'SQLITE_BUSY', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR'].includes(err.code ?? '') ||
+    /timeout exceeded when trying to connect|Connection terminated/i.test(err.message ?? '');
+}
+
+export function toProblem(error: unknown): HttpProblem {
+  if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message, details: error.details };
+  if (error instanceof DomainError) return { status: STATUS[error.code], code: error.code, message: error.message, details: error.details };
+  const err = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
+  if (err.validation) {
+    const details = validationDetails(err.validation, err.validationContext);
+    const first = details[0];
+    return { status: 400, code: 'invalid_request', message: first ? `${first.field}: ${first.message}` : 'the request is not valid', details };
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'payload_too_large', message: 'the request body is larger than this route accepts', details: [] };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'unsupported_media_type', message: 'send the body as application/json', details: [] };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'invalid_request', message: 'the body is empty but the content type says JSON', details: [] };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, code: 'invalid_request', message: 'the body is not valid JSON', details: [] };
+  }
+  if (err instanceof SyntaxError || err.statusCode === 400) return { status: 400, code: 'invalid_request', message: 'the request is malformed', details: [] };
+  if (err.statusCode === 429) return { status: 429, code: 'rate_limited', message: 'too many requests; retry later', details: [], retryAfter: 1 };
+  if (err.statusCode === 503 || isUnavailable(err)) return { status: 503, code: 'unavailable', message: 'the service is temporarily unavailable; retry shortly', details: [], retryAfter: 2 };
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return { status: err.statusCode, code: err.statusCode === 404 ? 'not_found' : err.statusCode === 405 ? 'method_not_allowed' : 'invalid_request', message: err.message, details: [] };
+  }
+  return { status: 500, code: 'internal_error', message: 'an internal error occurred; it has been logged', details: [] };
+}

@@ -1,0 +1,64 @@
+// Authentication (API key as Bearer, or HTTP Basic "workspace id : key") and scope checks.
+// Registered inside each face, so a face's error handler answers in that face's format.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Scope } from '../../core/api-keys/model.ts';
+import type { Principal } from '../../core/api-keys/service.ts';
+import type { Context } from '../../core/audit/record.ts';
+import { ForbiddenError, UnauthorizedError } from '../../core/errors.ts';
+import type { Core } from '../../core/index.ts';
+
+export interface AuthInfo {
+  principal: Principal;
+  ctx: Context;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthInfo | null;
+  }
+  interface FastifyContextConfig {
+    /** The scope a route needs ("authenticated": any valid key); routes without one need no key. */
+    scope?: Scope | 'authenticated';
+    /** Idempotency-Key is honoured on this route. */
+    idempotent?: boolean;
+  }
+}
+
+export async function authenticate(core: Core, header: string | undefined): Promise<Principal> {
+  if (!header) throw new UnauthorizedError('an API key is required: send "Authorization: Bearer <key>"');
+  const space = header.indexOf(' ');
+  const scheme = header.slice(0, space).toLowerCase();
+  const value = header.slice(space + 1).trim();
+  if (space > 0 && scheme === 'bearer' && value) return core.apiKeys.authenticate(value);
+  if (space > 0 && scheme === 'basic' && value) {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 1) throw new UnauthorizedError('Basic credentials must be "<workspace id>:<API key>"');
+    const principal = await core.apiKeys.authenticate(decoded.slice(colon + 1));
+    if (principal.key.workspace_id !== decoded.slice(0, colon).toLowerCase()) throw new UnauthorizedError('the project id does not match the API key');
+    return principal;
+  }
+  throw new UnauthorizedError('the Authorization header must be "Bearer <key>" or HTTP Basic');
+}
+
+export function contextOf(request: FastifyRequest): Context {
+  if (!request.auth) throw new UnauthorizedError();
+  return request.auth.ctx;
+}
+
+export function registerAuth(app: FastifyInstance, core: Core): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    const scope = request.routeOptions.config.scope;
+    if (!scope) return;
+    const principal = await authenticate(core, request.headers.authorization);
+    if (scope !== 'authenticated' && !principal.scopes.has(scope)) throw new ForbiddenError(`this API key lacks the ${scope} scope`);
+    request.auth = {
+      principal,
+      ctx: {
+        actor: { workspaceId: principal.key.workspace_id, userId: principal.key.user_id, apiKeyId: principal.key.id, type: 'api_key' },
+        requestId: request.id,
+      },
+    };
+  });
+}

@@ -1,0 +1,122 @@
+// /v1/me, /v1/api-keys, /v1/workspaces (operator) and /v1/events (the audit log).
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ApiKeySchema, SCOPES, type Scope } from '../../core/api-keys/model.ts';
+import { AuditEventSchema } from '../../core/audit/model.ts';
+import type { Core } from '../../core/index.ts';
+import { decodeCursor } from '../../core/shared/pagination.ts';
+import { UserSchema, WorkspaceSchema } from '../../core/workspaces/model.ts';
+import { contextOf } from '../plugins/auth.ts';
+import { errorResponses, IdParams, idempotencyHeader, ListOf, page, PageQuery } from './schemas.ts';
+
+const ScopeList = Type.Array(Type.Unsafe<Scope>({ type: 'string', enum: [...SCOPES] }), { minItems: 1, maxItems: SCOPES.length, uniqueItems: true });
+const IssuedKey = Type.Composite([ApiKeySchema, Type.Object({ secret: Type.String({ description: 'The whole key. Shown this once: store it now.' }) })]);
+const ListQuery = Type.Object(PageQuery, { additionalProperties: false });
+
+export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/me', {
+      config: { scope: 'authenticated' },
+      schema: {
+        operationId: 'getMe',
+        summary: 'Who am I: the workspace, user and key behind this API key',
+        description: 'How a client learns the ids the vendor-compatible APIs ask for (workspaceId, userId, project id).',
+        tags: ['Account'],
+        response: {
+          200: Type.Object({
+            workspace: Type.Object({ id: Type.String(), name: Type.String() }),
+            user: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+            api_key: Type.Object({ id: Type.String(), name: Type.String(), prefix: Type.String(), scopes: Type.Array(Type.String()) }),
+          }),
+          ...errorResponses(),
+        },
+      },
+    }, async (request) => {
+      const { key } = request.auth!.principal;
+      const workspace = await core.workspaces.get(key.workspace_id);
+      const user = key.user_id ? await core.workspaces.getUser(key.workspace_id, key.user_id) : undefined;
+      return {
+        workspace: { id: workspace.id, name: workspace.name },
+        user: user ? { id: user.id, name: user.name } : null,
+        api_key: { id: key.id, name: key.name, prefix: key.prefix, scopes: key.scopes },
+      };
+    });
+
+    app.post('/api-keys', {
+      config: { scope: 'keys:write', idempotent: true },
+      schema: {
+        operationId: 'createApiKey',
+        summary: 'Create an API key (the secret is shown once)',
+        tags: ['API keys'],
+        headers: idempotencyHeader,
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 128 }), scopes: ScopeList }, { additionalProperties: false }),
+        response: { 201: IssuedKey, ...errorResponses(422) },
+      },
+    }, async (request, reply) => {
+      const issued = await core.apiKeys.create(contextOf(request), request.auth!.principal.scopes, request.body);
+      return reply.code(201).send({ ...issued.key, secret: issued.secret });
+    });
+
+    app.get('/api-keys', {
+      config: { scope: 'keys:read' },
+      schema: { operationId: 'listApiKeys', summary: 'List API keys (prefix, scopes, last use; never the secret)', tags: ['API keys'], querystring: ListQuery, response: { 200: ListOf(ApiKeySchema), ...errorResponses() } },
+    }, async (request) => page(await core.apiKeys.list(contextOf(request), decodeCursor(request.query.cursor), request.query.limit ?? 50)));
+
+    app.get('/api-keys/:id', {
+      config: { scope: 'keys:read' },
+      schema: { operationId: 'getApiKey', summary: 'Get an API key', tags: ['API keys'], params: IdParams, response: { 200: ApiKeySchema, ...errorResponses(404) } },
+    }, async (request) => core.apiKeys.get(contextOf(request), request.params.id));
+
+    app.delete('/api-keys/:id', {
+      config: { scope: 'keys:write' },
+      schema: { operationId: 'revokeApiKey', summary: 'Revoke an API key: it stops working at once', tags: ['API keys'], params: IdParams, response: { 200: ApiKeySchema, ...errorResponses(404) } },
+    }, async (request) => core.apiKeys.revoke(contextOf(request), request.params.id));
+
+    app.get('/events', {
+      config: { scope: 'events:read' },
+      schema: {
+        operationId: 'listEvents',
+        summary: 'The audit log: every change, oldest first',
+        tags: ['Events'],
+        querystring: Type.Object(
+          {
+            ...PageQuery,
+            object_id: Type.Optional(Type.String({ maxLength: 64 })),
+            object_type: Type.Optional(Type.String({ maxLength: 64, description: 'phone_number, agent, workflow, api_key, workspace.' })),
+            type: Type.Optional(Type.String({ maxLength: 64, description: 'Such as phone_number.updated.' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ListOf(AuditEventSchema), ...errorResponses() },
+      },
+    }, async (request) => {
+      const q = request.query;
+      return page(await core.audit.list(contextOf(request), { objectId: q.object_id, objectType: q.object_type, type: q.type }, decodeCursor(q.cursor), q.limit ?? 50));
+    });
+
+    app.get('/events/:id', {
+      config: { scope: 'events:read' },
+      schema: { operationId: 'getEvent', summary: 'Get one audit event', tags: ['Events'], params: IdParams, response: { 200: AuditEventSchema, ...errorResponses(404) } },
+    }, async (request) => core.audit.get(contextOf(request), request.params.id));
+
+    app.post('/workspaces', {
+      config: { scope: 'operator', idempotent: true },
+      schema: {
+        operationId: 'createWorkspace',
+        summary: 'Create a workspace with its first user and admin key (operator scope)',
+        tags: ['Workspaces'],
+        headers: idempotencyHeader,
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 128 }), user_name: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ workspace: WorkspaceSchema, user: UserSchema, api_key: IssuedKey }), ...errorResponses() },
+      },
+    }, async (request, reply) => {
+      const created = await core.workspaces.create({ name: request.body.name, userName: request.body.user_name }, contextOf(request));
+      return reply.code(201).send({ workspace: created.workspace, user: created.user, api_key: { ...created.apiKey.key, secret: created.apiKey.secret } });
+    });
+
+    app.get('/workspaces', {
+      config: { scope: 'operator' },
+      schema: { operationId: 'listWorkspaces', summary: 'List every workspace of the deployment (operator scope)', tags: ['Workspaces'], querystring: ListQuery, response: { 200: ListOf(WorkspaceSchema), ...errorResponses() } },
+    }, async (request) => page(await core.workspaces.list(decodeCursor(request.query.cursor), request.query.limit ?? 50)));
+  };
+}

@@ -1,0 +1,86 @@
+// /v1/phone-numbers: the native phone-number API.
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CAPABILITIES, PhoneNumberCreateSchema, PhoneNumberPatchSchema, PhoneNumberSchema } from '../../core/phone-numbers/schema.ts';
+import { decodeCursor } from '../../core/shared/pagination.ts';
+import { contextOf } from '../plugins/auth.ts';
+import { ifMatchVersion, setEtag } from '../etag.ts';
+import { errorResponses, idempotencyHeader, ifMatchHeader, ListOf, page, PageQuery } from './schemas.ts';
+import type { Core } from '../../core/index.ts';
+
+const tags = ['Phone numbers'];
+const RefParams = Type.Object({ ref: Type.String({ minLength: 1, maxLength: 64, description: 'The number\'s id, or the number itself in E.164 (URL-encode the +).' }) });
+const ListQuery = Type.Object(
+  {
+    ...PageQuery,
+    number_prefix: Type.Optional(Type.String({ pattern: '^\\+[0-9]{1,15}$', description: 'Numbers that start with this, such as +1415.' })),
+    country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2.' })),
+    agent_id: Type.Optional(Type.String({ format: 'uuid', description: 'Routed to this agent, inbound or outbound.' })),
+    workflow_id: Type.Optional(Type.String({ format: 'uuid', description: 'Routed to this workflow, inbound or outbound.' })),
+    capability: Type.Optional(Type.Unsafe<(typeof CAPABILITIES)[number]>({ type: 'string', enum: [...CAPABILITIES] })),
+    active: Type.Optional(Type.Boolean()),
+    search: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Text in the friendly name, any case.' })),
+  },
+  { additionalProperties: false },
+);
+
+export function phoneNumberRoutes(core: Core): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post('/phone-numbers', {
+      config: { scope: 'numbers:write', idempotent: true },
+      schema: { operationId: 'createPhoneNumber', summary: 'Add a phone number to the workspace', tags, headers: idempotencyHeader, body: PhoneNumberCreateSchema, response: { 201: PhoneNumberSchema, ...errorResponses(409, 422) } },
+    }, async (request, reply) => {
+      const created = await core.phoneNumbers.create(contextOf(request), request.body);
+      setEtag(reply, created.version);
+      reply.header('location', `/v1/phone-numbers/${created.id}`);
+      return reply.code(201).send(created);
+    });
+
+    app.get('/phone-numbers', {
+      config: { scope: 'numbers:read' },
+      schema: { operationId: 'listPhoneNumbers', summary: 'List phone numbers', tags, querystring: ListQuery, response: { 200: ListOf(PhoneNumberSchema), ...errorResponses() } },
+    }, async (request) => {
+      const q = request.query;
+      const filter = { numberPrefix: q.number_prefix, country: q.country, agentId: q.agent_id, workflowId: q.workflow_id, capability: q.capability, active: q.active, search: q.search };
+      return page(await core.phoneNumbers.list(contextOf(request), filter, decodeCursor(q.cursor), q.limit ?? 50));
+    });
+
+    app.get('/phone-numbers/:ref', {
+      config: { scope: 'numbers:read' },
+      schema: { operationId: 'getPhoneNumber', summary: 'Get a phone number by id or by number', tags, params: RefParams, response: { 200: PhoneNumberSchema, ...errorResponses(404) } },
+    }, async (request, reply) => {
+      const found = await core.phoneNumbers.get(contextOf(request), request.params.ref);
+      setEtag(reply, found.version);
+      return found;
+    });
+
+    app.patch('/phone-numbers/:ref', {
+      config: { scope: 'numbers:write' },
+      schema: {
+        operationId: 'updatePhoneNumber',
+        summary: 'Change a phone number (JSON merge patch: absent = unchanged, null = cleared)',
+        tags,
+        params: RefParams,
+        headers: ifMatchHeader,
+        body: PhoneNumberPatchSchema,
+        response: { 200: PhoneNumberSchema, ...errorResponses(404, 409, 412, 422) },
+      },
+    }, async (request, reply) => {
+      const updated = await core.phoneNumbers.update(contextOf(request), request.params.ref, request.body, { ifVersion: ifMatchVersion(request) });
+      setEtag(reply, updated.version);
+      return updated;
+    });
+
+    app.delete('/phone-numbers/:ref', {
+      config: { scope: 'numbers:write' },
+      schema: {
+        operationId: 'releasePhoneNumber',
+        summary: 'Release a phone number: it leaves the workspace and can be added again',
+        tags,
+        params: RefParams,
+        headers: ifMatchHeader,
+        response: { 200: PhoneNumberSchema, ...errorResponses(404, 412) },
+      },
+    }, async (request) => core.phoneNumbers.release(contextOf(request), request.params.ref, { ifVersion: ifMatchVersion(request) }));
+  };
+}

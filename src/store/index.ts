@@ -1,0 +1,51 @@
+// The Kysely implementation of the core's Store.
+import { sql, type Kysely } from 'kysely';
+import type { Agent } from '../core/agents/schema.ts';
+import type { Repos, Store } from '../core/ports.ts';
+import type { Workflow } from '../core/workflows/schema.ts';
+import { openDatabase, type DatabaseOptions } from './database.ts';
+import { migrateToLatest } from './migrations/index.ts';
+import { KyselyApiKeyRepo, KyselyUserRepo, KyselyWorkspaceRepo } from './repositories/accounts.ts';
+import { KyselyAuditRepo } from './repositories/audit-events.ts';
+import { KyselyIdempotencyRepo } from './repositories/idempotency.ts';
+import { KyselyPhoneNumberRepo } from './repositories/phone-numbers.ts';
+import { KyselyTargetRepo } from './repositories/targets.ts';
+import type { Database } from './schema.ts';
+
+function reposFor(db: Kysely<Database>): Repos {
+  return {
+    phoneNumbers: new KyselyPhoneNumberRepo(db),
+    agents: new KyselyTargetRepo<Agent>(db, 'agents'),
+    workflows: new KyselyTargetRepo<Workflow>(db, 'workflows'),
+    workspaces: new KyselyWorkspaceRepo(db),
+    users: new KyselyUserRepo(db),
+    apiKeys: new KyselyApiKeyRepo(db),
+    audit: new KyselyAuditRepo(db),
+    idempotency: new KyselyIdempotencyRepo(db),
+  };
+}
+
+export interface OpenedStore extends Store {
+  db: Kysely<Database>;
+  migrate(): Promise<string[]>;
+}
+
+export function openStore(options: DatabaseOptions): OpenedStore {
+  const { db, dialect } = openDatabase(options);
+  return {
+    ...reposFor(db),
+    db,
+    dialect,
+    transaction: (work) => db.transaction().execute((trx) => work(reposFor(trx))),
+    migrate: () => migrateToLatest(db),
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import { ConflictError } from '../../core/errors.ts';
+import type { PhoneNumberFilter, PhoneNumberRepo } from '../../core/ports.ts';
+import type { StoredPhoneNumber } from '../../core/phone-numbers/schema.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../errors.ts';
+import type { Database, PhoneNumbersTable } from '../schema.ts';
+import { containsText, startsWith } from './sql-helpers.ts';
+
+const flag = (b: boolean) => (b ? 1 : 0);
+
+function toRow(n: StoredPhoneNumber): PhoneNumbersTable {
+  return {
+    id: n.id,
+    workspace_id: n.workspace_id,
+    number: n.number,
+    country_code: n.country_code,
+    friendly_name: n.friendly_name,
+    inbound_agent_id: n.inbound_agent_id,
+    outbound_agent_id: n.outbound_agent_id,
+    inbound_workflow_id: n.inbound_workflow_id,
+    outbound_workflow_id: n.outbound_workflow_id,
+    cap_voice: flag(n.capabilities.voice),
+    cap_sms: flag(n.capabilities.sms),
+    cap_mms: flag(n.capabilities.mms),
+    cap_fax: flag(n.capabilities.fax),
+    active: flag(n.active),
+    doc: JSON.stringify(n),
+    version: n.version,
+    created_at: n.created_at,
+    updated_at: n.updated_at,
+    released_at: n.released_at,
+  };
+}
+
+const fromRow = (row: { doc: string }): StoredPhoneNumber => JSON.parse(row.doc);
+
+function mapWriteError(err: unknown, n: StoredPhoneNumber): never {
+  if (isUniqueViolation(err)) throw new ConflictError(`${n.number} is already in use`, [{ field: 'number', message: 'is already held by a workspace; release it there first' }]);
+  if (isForeignKeyViolation(err)) throw new ConflictError('an agent or workflow this number refers to was deleted meanwhile; try again');
+  throw err;
+}
+
+export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private held(workspaceId: string) {
+    return this.db.selectFrom('phone_numbers').select('doc').where('workspace_id', '=', workspaceId).where('released_at', 'is', null);
+  }
+
+  async get(workspaceId: string, id: string) {
+    const row = await this.held(workspaceId).where('id', '=', id).executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  async getByNumber(workspaceId: string, e164: string) {
+    const row = await this.held(workspaceId).where('number', '=', e164).executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  async getMany(workspaceId: string, keys: { ids: string[]; numbers: string[] }) {
+    if (!keys.ids.length && !keys.numbers.length) return [];
+    const rows = await this.held(workspaceId)
+      .where((eb) => {
+        const ors = [];
+        if (keys.ids.length) ors.push(eb('id', 'in', keys.ids));
+        if (keys.numbers.length) ors.push(eb('number', 'in', keys.numbers));
+        return eb.or(ors);
+      })
+      .execute();
+    return rows.map(fromRow);
+  }
+
+  async insert(n: StoredPhoneNumber) {
+    try {
+      await this.db.insertInto('phone_numbers').values(toRow(n)).execute();
+    } catch (err) {
+      mapWriteError(err, n);
+    }
+  }
+
+  async update(n: StoredPhoneNumber, expectedVersion: number) {
+    const { id, workspace_id, created_at, ...changes } = toRow(n);
+    try {
+      const result = await this.db
+        .updateTable('phone_numbers')
+        .set(changes)
+        .where('id', '=', id)
+        .where('workspace_id', '=', workspace_id)
+        .where('version', '=', expectedVersion)
+        .where('released_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } catch (err) {
+      mapWriteError(err, n);
+    }
+  }
+
+  async list(workspaceId: string, f: PhoneNumberFilter, after: string | null, limit: number) {
+    let q = this.held(workspaceId);
+    if (after) q = q.where('id', '>', after);
+    if (f.numberPrefix) q = q.where(startsWith('number', f.numberPrefix));
+    if (f.country) q = q.where('country_code', '=', f.country.toUpperCase());
+    if (f.agentId) q = q.where((eb) => eb.or([eb('inbound_agent_id', '=', f.agentId!), eb('outbound_agent_id', '=', f.agentId!)]));
+    if (f.workflowId) q = q.where((eb) => eb.or([eb('inbound_workflow_id', '=', f.workflowId!), eb('outbound_workflow_id', '=', f.workflowId!)]));
+    if (f.capability) q = q.where(`cap_${f.capability}`, '=', 1);
+    if (f.active !== undefined) q = q.where('active', '=', flag(f.active));
+    if (f.search) q = q.where(containsText('friendly_name', f.search));
+    const rows = await q.orderBy('id').limit(limit).execute();
+    return rows.map(fromRow);
+  }
+
+  async listUsing(workspaceId: string, kind: 'agent' | 'workflow', targetId: string) {
+    const [inbound, outbound] = kind === 'agent' ? (['inbound_agent_id', 'outbound_agent_id'] as const) : (['inbound_workflow_id', 'outbound_workflow_id'] as const);
+    const rows = await this.held(workspaceId)
+      .where((eb) => eb.or([eb(inbound, '=', targetId), eb(outbound, '=', targetId)]))
+      .orderBy('id')
+      .execute();
+    return rows.map(fromRow);
+  }
+}

@@ -1,0 +1,103 @@
+// Table types as Kysely sees them. Every id and timestamp is text (UUID / ISO 8601 UTC),
+// every flag an integer 0/1, every document JSON text: one representation on SQLite and
+// Postgres, so one code path serves both.
+import type { Generated } from 'kysely';
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface DeploymentStateTable {
+  key: string;
+  value: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  workspace_id: string;
+  user_id: string | null;
+  name: string;
+  prefix: string;
+  hash: string;
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Agents and workflows: the filterable columns, and the whole object as `doc`. */
+export interface TargetsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  doc: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PhoneNumbersTable {
+  id: string;
+  workspace_id: string;
+  number: string;
+  country_code: string | null;
+  friendly_name: string | null;
+  inbound_agent_id: string | null;
+  outbound_agent_id: string | null;
+  inbound_workflow_id: string | null;
+  outbound_workflow_id: string | null;
+  cap_voice: number;
+  cap_sms: number;
+  cap_mms: number;
+  cap_fax: number;
+  active: number;
+  doc: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  released_at: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  workspace_id: string;
+  type: string;
+  object_type: string;
+  object_id: string;
+  doc: string;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  workspace_id: string;
+  key: string;
+  fingerprint: string;
+  status: number | null;
+  body: string | null;
+  headers: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  deployment_state: DeploymentStateTable;
+  users: UsersTable;
+  api_keys: ApiKeysTable;
+  agents: TargetsTable;
+  workflows: TargetsTable;
+  phone_numbers: PhoneNumbersTable;
+  audit_events: AuditEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export type { Generated };
