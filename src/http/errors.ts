@@ -2,7 +2,7 @@
 // face. Each face then writes that in its own wire format (v1: the error envelope).
 import type { FastifyError } from 'fastify';
 import { DomainError, type ErrorCode, type FieldIssue } from '../core/errors.ts';
-import { joinPath } from '../core/shared/check-schema.ts';
+import { toFieldIssues } from '../core/shared/check-schema.ts';
 
 export interface HttpProblem {
   status: number;
@@ -48,26 +48,8 @@ interface AjvIssue {
   params: Record<string, unknown>;
 }
 
-function validationDetails(issues: AjvIssue[], context: string | undefined): FieldIssue[] {
-  const prefix = context === 'body' || !context ? '' : `${context}.`;
-  const seen = new Set<string>();
-  const out: FieldIssue[] = [];
-  for (const issue of issues) {
-    let field = joinPath('', issue.instancePath);
-    let message = issue.message ?? 'is not valid';
-    if (issue.keyword === 'required') field = joinPath(field, `/${issue.params.missingProperty}`);
-    if (issue.keyword === 'additionalProperties') {
-      field = joinPath(field, `/${issue.params.additionalProperty}`);
-      message = 'is not a known field';
-    }
-    if (issue.keyword === 'enum') message = `must be one of ${(issue.params.allowedValues as unknown[]).join(', ')}`;
-    const full = `${prefix}${field}` || (context ?? 'body');
-    if (seen.has(full)) continue;
-    seen.add(full);
-    out.push({ field: full, message });
-  }
-  return out.slice(0, 20);
-}
+const validationDetails = (issues: AjvIssue[], context: string | undefined): FieldIssue[] =>
+  toFieldIssues(issues, context === 'body' || !context ? '' : context);
 
 /** Database errors that mean "not available right now" rather than "bug". */
 function isUnavailable(err: { code?: string; message?: string }): boolean {

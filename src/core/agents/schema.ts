@@ -1,14 +1,14 @@
 // An AI agent a number can route to. Holds what the Vocode agent object shows
 // (prompt, voice, actions, webhook, initial message) plus how a call reaches it.
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Nullable, Strict, Timestamp, Url } from '../shared/schema-kit.ts';
+import { Id, Nullable, Strict, StringEnum, Timestamp, Url } from '../shared/schema-kit.ts';
 
 export const ENDPOINT_TYPES = ['websocket', 'sip'] as const;
 export const AGENT_WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH'] as const;
 
 export const EndpointSchema = Strict(
   {
-    type: Type.Unsafe<(typeof ENDPOINT_TYPES)[number]>({ type: 'string', enum: [...ENDPOINT_TYPES] }),
+    type: StringEnum(ENDPOINT_TYPES),
     url: Url('A ws:// or wss:// URL for websocket, a sip: or sips: URI for sip.'),
   },
   'How a call reaches it.',
@@ -36,7 +36,7 @@ const ActionSchema = Strict({
 
 const WebhookSchema = Strict({
   url: Url(),
-  method: Type.Optional(Type.Unsafe<(typeof AGENT_WEBHOOK_METHODS)[number]>({ type: 'string', enum: [...AGENT_WEBHOOK_METHODS] })),
+  method: Type.Optional(StringEnum(AGENT_WEBHOOK_METHODS)),
   subscriptions: Type.Optional(Type.Array(Type.String({ maxLength: 128 }), { maxItems: 64 })),
 });
 

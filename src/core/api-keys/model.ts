@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Nullable, Timestamp } from '../shared/schema-kit.ts';
+import { Id, Nullable, StringEnum, Timestamp } from '../shared/schema-kit.ts';
 
 export const WORKSPACE_SCOPES = [
   'numbers:read',
@@ -38,7 +38,7 @@ export const ApiKeySchema = Type.Object(
     user_id: Nullable(Id()),
     name: Type.String(),
     prefix: Type.String({ description: 'The first characters of the key, to recognise it by.' }),
-    scopes: Type.Array(Type.Unsafe<Scope>({ type: 'string', enum: [...SCOPES] })),
+    scopes: Type.Array(StringEnum(SCOPES)),
     created_at: Timestamp(),
     last_used_at: Nullable(Timestamp()),
     revoked_at: Nullable(Timestamp()),

@@ -25,7 +25,7 @@ export async function recordChange(repos: Repos, ctx: Context, change: ChangeRec
     object_type: change.objectType,
     object_id: change.objectId,
     actor: { type: ctx.actor.type, api_key_id: ctx.actor.apiKeyId, user_id: ctx.actor.userId },
-    changes: change.changes ?? topLevelChanges(change.before, change.after),
+    changes: change.changes ?? (change.before && change.after ? topLevelChanges(change.before, change.after) : []),
     before: change.before,
     after: change.after,
     request_id: ctx.requestId ?? null,

@@ -2,7 +2,7 @@
 // Every field a vendor face can set has a home here (see ../../../../shared/field-map.md);
 // field names are the native API's, snake_case.
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Nullable, Strict, StringMap, Timestamp, Url } from '../shared/schema-kit.ts';
+import { Id, Nullable, Strict, StringEnum, StringMap, Timestamp, Url } from '../shared/schema-kit.ts';
 
 export const CALL_HANDLER_TYPES = [
   'laml_webhooks',
@@ -24,8 +24,7 @@ export const HANDLER_METHODS = ['GET', 'POST'] as const;
 export const SIP_TRANSPORTS = ['UDP', 'TCP', 'TLS'] as const;
 export const CAPABILITIES = ['voice', 'sms', 'mms', 'fax'] as const;
 
-const Enum = <T extends readonly string[]>(values: T, description?: string) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
+const Enum = StringEnum;
 
 const Method = (description: string) => Nullable(Enum(HANDLER_METHODS, description));
 const Text = (max: number, description?: string) => Type.String({ maxLength: max, description });

@@ -6,10 +6,11 @@ import { AuditEventSchema } from '../../core/audit/model.ts';
 import type { Core } from '../../core/index.ts';
 import { decodeCursor } from '../../core/shared/pagination.ts';
 import { UserSchema, WorkspaceSchema } from '../../core/workspaces/model.ts';
+import { StringEnum } from '../../core/shared/schema-kit.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { errorResponses, IdParams, idempotencyHeader, ListOf, page, PageQuery } from './schemas.ts';
 
-const ScopeList = Type.Array(Type.Unsafe<Scope>({ type: 'string', enum: [...SCOPES] }), { minItems: 1, maxItems: SCOPES.length, uniqueItems: true });
+const ScopeList = Type.Array(StringEnum(SCOPES), { minItems: 1, maxItems: SCOPES.length, uniqueItems: true });
 const IssuedKey = Type.Composite([ApiKeySchema, Type.Object({ secret: Type.String({ description: 'The whole key. Shown this once: store it now.' }) })]);
 const ListQuery = Type.Object(PageQuery, { additionalProperties: false });
 

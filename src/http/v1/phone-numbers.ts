@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CAPABILITIES, PhoneNumberCreateSchema, PhoneNumberPatchSchema, PhoneNumberSchema } from '../../core/phone-numbers/schema.ts';
 import { decodeCursor } from '../../core/shared/pagination.ts';
+import { StringEnum } from '../../core/shared/schema-kit.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { errorResponses, idempotencyHeader, ifMatchHeader, ListOf, page, PageQuery } from './schemas.ts';
@@ -17,7 +18,7 @@ const ListQuery = Type.Object(
     country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2.' })),
     agent_id: Type.Optional(Type.String({ format: 'uuid', description: 'Routed to this agent, inbound or outbound.' })),
     workflow_id: Type.Optional(Type.String({ format: 'uuid', description: 'Routed to this workflow, inbound or outbound.' })),
-    capability: Type.Optional(Type.Unsafe<(typeof CAPABILITIES)[number]>({ type: 'string', enum: [...CAPABILITIES] })),
+    capability: Type.Optional(StringEnum(CAPABILITIES)),
     active: Type.Optional(Type.Boolean()),
     search: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Text in the friendly name, any case.' })),
   },
