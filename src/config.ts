@@ -17,6 +17,8 @@ export interface Config {
   bodyLimit: number;
   /** Largest request body of the bulk routes, in bytes. */
   bulkBodyLimit: number;
+  /** Postgres only: run in this schema instead of the URL's default (tests, multi-tenant hosting). */
+  dbSchema?: string;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +57,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   const host = env.HOST?.trim() || '127.0.0.1';
   const secretKey = env.SWITCHBOARD_SECRET_KEY ? parseSecretKey(env.SWITCHBOARD_SECRET_KEY) : undefined;
+  const dbSchema = env.SWITCHBOARD_DB_SCHEMA?.trim() || undefined;
+  if (dbSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(dbSchema)) {
+    throw new ConfigError(`SWITCHBOARD_DB_SCHEMA must be a Postgres schema name of lower-case letters, digits and _, got "${env.SWITCHBOARD_DB_SCHEMA}"`);
+  }
+  if (dbSchema && !databaseUrl) throw new ConfigError('SWITCHBOARD_DB_SCHEMA applies only with DATABASE_URL (PostgreSQL)');
   if (databaseUrl && !secretKey) {
     // Several servers share one Postgres, so they must share one key: a key generated on one
     // machine would make the others unable to read the secrets it wrote.
@@ -69,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     bodyLimit: integer(env, 'SWITCHBOARD_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     bulkBodyLimit: integer(env, 'SWITCHBOARD_BULK_BODY_LIMIT', 32 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    ...(dbSchema ? { dbSchema } : {}),
   };
 }

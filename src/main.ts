@@ -1,31 +1,4 @@
 // `npm start`: migrate, bootstrap on first start (printing the first API key once), serve.
-import closeWithGrace from 'close-with-grace';
-import { ConfigError, loadConfig } from './config.ts';
-import { build } from './http/app.ts';
-import { openRuntime } from './runtime.ts';
-import { printFirstKey } from './cli/print.ts';
+import { exitOnStartError, startServer } from './server.ts';
 
-async function main() {
-  const config = loadConfig();
-  const runtime = await openRuntime(config);
-  const first = await runtime.core.workspaces.bootstrapIfEmpty();
-  const app = await build({ config, core: runtime.core });
-  if (first) printFirstKey(first, `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`);
-
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down');
-    await app.close(); // stops accepting, lets in-flight requests finish
-    await runtime.close();
-  });
-  await app.listen({ port: config.port, host: config.host });
-}
-
-main().catch((err) => {
-  if (err instanceof ConfigError) {
-    console.error(`switchboard: configuration error: ${err.message}`);
-    process.exit(78); // EX_CONFIG
-  }
-  console.error('switchboard: failed to start:', err);
-  process.exit(1);
-});
+startServer().catch(exitOnStartError);

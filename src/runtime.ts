@@ -12,7 +12,7 @@ export interface Runtime {
 }
 
 export async function openRuntime(config: Config, options: { schema?: string; migrate?: boolean } = {}): Promise<Runtime> {
-  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema });
+  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema ?? config.dbSchema });
   try {
     if (options.migrate !== false) await store.migrate();
     const key = config.secretKey ?? (config.databaseUrl ? undefined : loadOrCreateKeyFile(config.dataDir));
