@@ -4,6 +4,7 @@ import { ApiKeyService } from './api-keys/service.ts';
 import { AuditService } from './audit/service.ts';
 import { PhoneNumberService } from './phone-numbers/service.ts';
 import type { SecretBox, Store } from './ports.ts';
+import { WebhookService } from './webhooks/service.ts';
 import { WorkflowService } from './workflows/service.ts';
 import { WorkspaceService } from './workspaces/service.ts';
 
@@ -15,6 +16,7 @@ export interface Core {
   apiKeys: ApiKeyService;
   workspaces: WorkspaceService;
   audit: AuditService;
+  webhooks: WebhookService;
 }
 
 export function createCore(store: Store, secrets: SecretBox, now: () => string = () => new Date().toISOString()): Core {
@@ -26,5 +28,6 @@ export function createCore(store: Store, secrets: SecretBox, now: () => string =
     apiKeys: new ApiKeyService(store, now),
     workspaces: new WorkspaceService(store, now),
     audit: new AuditService(store),
+    webhooks: new WebhookService(store, now),
   };
 }

@@ -4,6 +4,7 @@ import type { Agent } from './agents/schema.ts';
 import type { ApiKeyRecord } from './api-keys/model.ts';
 import type { AuditEvent } from './audit/model.ts';
 import type { StoredPhoneNumber } from './phone-numbers/schema.ts';
+import type { WebhookEndpoint } from './webhooks/schema.ts';
 import type { Workflow } from './workflows/schema.ts';
 import type { User, Workspace } from './workspaces/model.ts';
 
@@ -113,6 +114,12 @@ export interface IdempotencyRepo {
   purgeBefore(createdAt: string): Promise<void>;
 }
 
+export interface WebhookRepo {
+  listForNumbers(workspaceId: string, phoneNumberIds: string[]): Promise<WebhookEndpoint[]>;
+  insert(endpoint: WebhookEndpoint): Promise<void>;
+  delete(workspaceId: string, id: string): Promise<boolean>;
+}
+
 export interface Repos {
   phoneNumbers: PhoneNumberRepo;
   agents: TargetRepo<Agent>;
@@ -122,6 +129,7 @@ export interface Repos {
   apiKeys: ApiKeyRepo;
   audit: AuditRepo;
   idempotency: IdempotencyRepo;
+  webhooks: WebhookRepo;
 }
 
 export interface Store extends Repos {

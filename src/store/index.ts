@@ -10,6 +10,7 @@ import { KyselyAuditRepo } from './repositories/audit-events.ts';
 import { KyselyIdempotencyRepo } from './repositories/idempotency.ts';
 import { KyselyPhoneNumberRepo } from './repositories/phone-numbers.ts';
 import { KyselyTargetRepo } from './repositories/targets.ts';
+import { KyselyWebhookRepo } from './repositories/webhook-endpoints.ts';
 import type { Database } from './schema.ts';
 
 function reposFor(db: Kysely<Database>): Repos {
@@ -22,6 +23,7 @@ function reposFor(db: Kysely<Database>): Repos {
     apiKeys: new KyselyApiKeyRepo(db),
     audit: new KyselyAuditRepo(db),
     idempotency: new KyselyIdempotencyRepo(db),
+    webhooks: new KyselyWebhookRepo(db),
   };
 }
 
@@ -37,7 +39,8 @@ export function openStore(options: DatabaseOptions): OpenedStore {
     db,
     dialect,
     transaction: (work) => db.transaction().execute((trx) => work(reposFor(trx))),
-    migrate: () => migrateToLatest(db),
+    // Postgres: the migration tables live in this store's schema, not whichever schema has them first.
+    migrate: () => migrateToLatest(db, dialect === 'postgres' ? options.schema : undefined),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -88,6 +88,17 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface WebhookEndpointsTable {
+  id: string;
+  workspace_id: string;
+  phone_number_id: string | null;
+  agent_id: string | null;
+  doc: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   deployment_state: DeploymentStateTable;
@@ -98,6 +109,7 @@ export interface Database {
   phone_numbers: PhoneNumbersTable;
   audit_events: AuditEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
 }
 
 export type { Generated };

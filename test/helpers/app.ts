@@ -1,5 +1,6 @@
 // A real Switchboard for a test file: real SQLite (a temp dir) or real Postgres (its own
 // schema of DATABASE_URL), migrated, with a bootstrapped workspace and admin key.
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -102,4 +103,25 @@ export async function createKey(t: TestApp, scopes: string[], name = 'test key')
   const res = await t.request('POST', '/v1/api-keys', { name, scopes });
   if (res.statusCode !== 201) throw new Error(`could not create key: ${res.body}`);
   return { id: res.json().id, key: res.json().secret };
+}
+
+/** Walks every page of a /v1 list with this page size, checking the paging fields on the way. */
+export async function listAll(t: TestApp, path: string, limit: number, key?: string): Promise<{ items: any[]; pages: number }> {
+  const items: any[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  const sep = path.includes('?') ? '&' : '?';
+  do {
+    const url: string = `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const res = await t.request('GET', url, undefined, key ? { key } : {});
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    assert.ok(body.data.length <= limit);
+    assert.equal(body.has_more, body.next_cursor !== null);
+    items.push(...body.data);
+    cursor = body.next_cursor;
+    pages++;
+    assert.ok(pages < 200, 'pagination does not end');
+  } while (cursor);
+  return { items, pages };
 }

@@ -61,7 +61,8 @@ const optional = <T extends Record<string, import('@sinclair/typebox').TSchema>>
   };
 
 export const AgentCreateSchema = Strict({ ...optional(fields), name: fields.name }, 'A new agent.');
-export const AgentPatchSchema = Strict(optional(fields), 'Agent fields to change. Absent = unchanged, null = cleared.');
+// name has no default to clear to: null is refused, as for workflows.
+export const AgentPatchSchema = Strict({ ...optional(fields), name: Type.Optional(fields.name) }, 'Agent fields to change. Absent = unchanged, null = cleared.');
 export type AgentPatch = Static<typeof AgentPatchSchema>;
 
 export const AgentSchema = Type.Object(

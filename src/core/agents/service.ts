@@ -67,7 +67,9 @@ export class AgentService {
 
 /** Merge patch onto the writable fields; actions get ids so vendor faces can show them. */
 function build(base: Omit<Agent, 'id' | 'workspace_id' | 'user_id' | 'version' | 'created_at' | 'updated_at'> | ReturnType<typeof agentDefaults>, patch: AgentPatch) {
-  const merged = { ...agentDefaults(), ...(mergePatch(base, { ...patch, actions: undefined, voice: undefined }) as object) } as Agent;
+  // voice and actions are left out of the merge (not set to undefined, which would drop them).
+  const { voice: _voice, actions: _actions, ...plain } = patch;
+  const merged = { ...agentDefaults(), ...(mergePatch(base, plain) as object) } as Agent;
   if (patch.voice !== undefined) merged.voice = patch.voice; // replaced whole: a voice is one provider's settings
   if (patch.actions !== undefined) merged.actions = (patch.actions ?? []).map((a) => ({ id: newId(), type: a.type, config: a.config ?? {} }));
   for (const [key, fallback] of Object.entries(agentDefaults())) {

@@ -9,10 +9,11 @@ import { applyPatch } from './apply-patch.ts';
 import { parseE164 } from './e164.ts';
 import { PhoneNumberPatchSchema, type PhoneNumber, type PhoneNumberPatch, type StoredPhoneNumber } from './schema.ts';
 import { pickWritable, toPublic } from './state.ts';
-import { checkReferences } from './service.ts';
+import { checkReferences } from './references.ts';
 
 export const MAX_BULK_ITEMS = 10_000;
 const FETCH_CHUNK = 500;
+const REF_FIELDS = [['inbound_agent_id', 'agent'], ['outbound_agent_id', 'agent'], ['inbound_workflow_id', 'workflow'], ['outbound_workflow_id', 'workflow']] as const;
 
 export interface BulkItem {
   id?: string | null;
@@ -89,6 +90,19 @@ export async function bulkUpdate(deps: Deps, ctx: Context, items: BulkItem[], op
     }
   }
 
+  // Agents and workflows the items name, looked up once, so each item is checked as it is
+  // applied: a refused item must not reach a later item for the same number.
+  const named = { agent: new Set<string>(), workflow: new Set<string>() };
+  keys.forEach((key, index) => {
+    const patch = items[index]!.patch as Record<string, unknown>;
+    if (key) for (const [field, kind] of REF_FIELDS) if (typeof patch[field] === 'string') named[kind].add(patch[field]);
+  });
+  const [agents, workflows] = await Promise.all([
+    named.agent.size ? deps.store.agents.existing(ws, [...named.agent]) : new Set<string>(),
+    named.workflow.size ? deps.store.workflows.existing(ws, [...named.workflow]) : new Set<string>(),
+  ]);
+  const exists = { agent: agents, workflow: workflows };
+
   // 3. Apply each patch to the state left by the items before it (one number may appear twice).
   const working = new Map<string, StoredPhoneNumber>();
   const original = new Map<string, StoredPhoneNumber>();
@@ -101,7 +115,13 @@ export async function bulkUpdate(deps: Deps, ctx: Context, items: BulkItem[], op
     if (!current) return fail(index, item, 'not_found', 'the phone number was not found');
     const applied = applyPatch(pickWritable(current), item.patch as PhoneNumberPatch, deps.secrets);
     if (applied.issues.length) return fail(index, item, 'validation_failed', 'the item is not valid', applied.issues);
-    const next = { ...current, ...applied.state, version: current.version + 1, updated_at: deps.now() };
+    const patch = item.patch as Record<string, unknown>;
+    const refIssues = REF_FIELDS.flatMap(([field, kind]) =>
+      typeof patch[field] === 'string' && !exists[kind].has(patch[field]) ? [{ field, message: `is not ${kind === 'agent' ? 'an agent' : 'a workflow'} of this workspace` }] : []);
+    if (refIssues.length) return fail(index, item, 'validation_failed', 'the item is not valid', refIssues);
+    // As for a single PATCH, an item that changes nothing is no write. One bump per number,
+    // however many items touch it, so a dry run reports the versions a real run writes.
+    const next = applied.changed.length ? { ...current, ...applied.state, version: byId.get(current.id)!.version + 1, updated_at: deps.now() } : current;
     if (!original.has(current.id)) original.set(current.id, byId.get(current.id)!);
     working.set(current.id, next);
     planned.push({ index, before: current, next, changed: applied.changed });
@@ -128,7 +148,8 @@ export async function bulkUpdate(deps: Deps, ctx: Context, items: BulkItem[], op
 
   // 5. Write: the last state of each number, guarded by the version that was read.
   const lastById = new Map<string, Planned>();
-  for (const p of valid) lastById.set(p.next.id, p);
+  const changedIds = new Set(valid.filter((p) => p.changed.length > 0).map((p) => p.next.id));
+  for (const p of valid) if (changedIds.has(p.next.id)) lastById.set(p.next.id, p);
   const raced = new Set<string>();
   await deps.store.transaction(async (tx) => {
     for (const [id, last] of lastById) {
@@ -142,7 +163,7 @@ export async function bulkUpdate(deps: Deps, ctx: Context, items: BulkItem[], op
       last.next = final;
     }
     for (const p of valid) {
-      if (raced.has(p.next.id)) continue;
+      if (raced.has(p.next.id) || p.changed.length === 0) continue;
       await recordChange(tx, ctx, { type: 'phone_number.updated', objectType: 'phone_number', objectId: p.next.id, before: toPublic(p.before), after: toPublic(p.next), changes: p.changed }, p.next.updated_at);
     }
   });
@@ -151,6 +172,6 @@ export async function bulkUpdate(deps: Deps, ctx: Context, items: BulkItem[], op
   }
   errors.sort((a, b) => a.index - b.index);
   // Versions as written: one bump per number, whatever the number of items that touched it.
-  const written = valid.filter((p) => !raced.has(p.next.id)).map((p) => ({ ...p, next: { ...p.next, version: lastById.get(p.next.id)!.next.version } }));
+  const written = valid.filter((p) => !raced.has(p.next.id)).map((p) => ({ ...p, next: { ...p.next, version: lastById.get(p.next.id)?.next.version ?? p.next.version } }));
   return result(true, written);
 }

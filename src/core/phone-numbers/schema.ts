@@ -2,7 +2,7 @@
 // Every field a vendor face can set has a home here (see ../../../../shared/field-map.md);
 // field names are the native API's, snake_case.
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Nullable, Strict, StringEnum, StringMap, Timestamp, Url } from '../shared/schema-kit.ts';
+import { Id, Nullable, Strict, StringEnum, Timestamp, Url } from '../shared/schema-kit.ts';
 
 export const CALL_HANDLER_TYPES = [
   'laml_webhooks',
@@ -29,6 +29,9 @@ const Enum = StringEnum;
 const Method = (description: string) => Nullable(Enum(HANDLER_METHODS, description));
 const Text = (max: number, description?: string) => Type.String({ maxLength: max, description });
 const OptionalNullable = <T extends import('@sinclair/typebox').TSchema>(schema: T) => Type.Optional(Nullable(schema));
+/** A string map in a merge patch: a null value removes that key (RFC 7396). */
+const PatchStringMap = (maxKeys: number, maxValue: number, description: string) =>
+  Type.Record(Type.String({ maxLength: 128 }), Nullable(Type.String({ maxLength: maxValue })), { maxProperties: maxKeys, description });
 
 const callHandlerFields = {
   type: Nullable(Enum(CALL_HANDLER_TYPES, 'Which handler answers inbound calls when inbound_target is "handler".')),
@@ -127,8 +130,8 @@ export const PhoneNumberPatchSchema = Strict(
       Strict({ ...partial(sipOutboundFields), password: OptionalNullable(Text(255, 'Write-only.')) }),
     ),
     telephony: OptionalNullable(Strict({ ...partial(telephonyFields), auth_token: OptionalNullable(Text(255, 'Write-only.')) })),
-    example_context: OptionalNullable(StringMap(64, 4096, 'Free-form context for the agent (string values).')),
-    labels: OptionalNullable(StringMap(64, 256, 'Labels to filter and group numbers by.')),
+    example_context: OptionalNullable(PatchStringMap(64, 4096, 'Free-form context for the agent (string values).')),
+    labels: OptionalNullable(PatchStringMap(64, 256, 'Labels to filter and group numbers by.')),
     metadata: OptionalNullable(Type.Record(Type.String({ maxLength: 128 }), Type.Unknown(), { maxProperties: 64 })),
   },
   'Phone number fields to write. Absent = unchanged, null = cleared.',

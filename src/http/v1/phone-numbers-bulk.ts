@@ -54,7 +54,7 @@ export function phoneNumberBulkRoutes(core: Core, bodyLimit: number): FastifyPlu
         tags: ['Phone numbers'],
         headers: idempotencyHeader,
         body: BulkBody,
-        response: { 200: BulkResponse, 422: Type.Intersect([ErrorEnvelope, Type.Object({ errors: Type.Array(ItemError) })]), ...errorResponses() },
+        response: { 200: BulkResponse, 422: Type.Intersect([ErrorEnvelope, Type.Object({ errors: Type.Optional(Type.Array(ItemError, { description: 'Per-item errors of an atomic batch; absent for other 422s such as idempotency_key_reused.' })) })]), ...errorResponses() },
       },
     }, async (request, reply) => {
       const atomic = request.body.atomic ?? false;

@@ -1,15 +1,18 @@
 // Forward-only migrations, applied in name order. Never edit one that has shipped: add the next.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.ts';
+import * as m0002 from './0002-webhook-endpoints.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-webhook-endpoints': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: false });
+/** `schema` (Postgres): without it Kysely takes a migration table of any schema for this one's. */
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: false, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -56,6 +56,11 @@ export class KyselyTargetRepo<T extends Target> implements TargetRepo<T> {
   }
 
   async delete(workspaceId: string, id: string): Promise<boolean> {
+    // Released numbers keep their routing as history, but must not pin (FK) a deleted target.
+    const [inbound, outbound] = this.table === 'agents' ? (['inbound_agent_id', 'outbound_agent_id'] as const) : (['inbound_workflow_id', 'outbound_workflow_id'] as const);
+    for (const column of [inbound, outbound]) {
+      await this.db.updateTable('phone_numbers').set({ [column]: null }).where('workspace_id', '=', workspaceId).where(column, '=', id).where('released_at', 'is not', null).execute();
+    }
     const result = await this.db.deleteFrom(this.table).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   }

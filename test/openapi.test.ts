@@ -1,0 +1,155 @@
+// The OpenAPI document, the docs page, health and readiness, and unknown routes.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { createTestApp, type TestApp } from './helpers/app.ts';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+interface Operation {
+  operationId?: string;
+  security?: unknown[];
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
+}
+
+function operations(doc: { paths: Record<string, Record<string, unknown>> }) {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] as Operation })),
+  );
+}
+
+function assertEnvelope(res: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number, code?: string) {
+  assert.equal(res.statusCode, status);
+  const body = res.json();
+  assert.equal(typeof body.error?.code, 'string');
+  assert.equal(typeof body.error?.message, 'string');
+  assert.equal(typeof body.error?.request_id, 'string');
+  assert.equal(body.error.request_id, res.headers['x-request-id']);
+  if (code) assert.equal(body.error.code, code);
+}
+
+describe('OpenAPI, docs and health', () => {
+  let t: TestApp;
+  let doc: any;
+
+  before(async () => {
+    t = await createTestApp();
+    const res = await t.request('GET', '/openapi.json', undefined, { key: null });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-type']), /^application\/json/);
+    doc = res.json();
+  });
+
+  after(async () => {
+    await t?.close();
+  });
+
+  test('GET /openapi.json needs no key and is a valid OpenAPI 3.1 document', async () => {
+    assert.equal(typeof doc.openapi, 'string');
+    assert.ok(doc.openapi.startsWith('3.1'), doc.openapi);
+    await SwaggerParser.validate(structuredClone(doc));
+    assert.ok(doc.components?.securitySchemes?.bearer, 'bearer scheme');
+    assert.ok(doc.components?.securitySchemes?.basic, 'basic scheme');
+  });
+
+  test('every operation has a unique operationId and a 2xx response with a schema', () => {
+    const ops = operations(doc);
+    assert.ok(ops.length >= 20, `only ${ops.length} operations`);
+    const ids = new Map<string, string>();
+    for (const { path, method, op } of ops) {
+      const where = `${method.toUpperCase()} ${path}`;
+      assert.equal(typeof op.operationId, 'string', `${where} has no operationId`);
+      assert.ok(op.operationId!.length > 0, `${where} has an empty operationId`);
+      assert.ok(!ids.has(op.operationId!), `${where} reuses the operationId ${op.operationId} of ${ids.get(op.operationId!)}`);
+      ids.set(op.operationId!, where);
+      const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+      assert.ok(success.length > 0, `${where} declares no 2xx response`);
+      for (const [status, response] of success) {
+        // 204 has no body; every other success answer says what its body is.
+        if (status === '204') {
+          assert.equal(response.content, undefined, `${where} 204 declares a body`);
+          continue;
+        }
+        assert.ok(response.content?.['application/json']?.schema, `${where} ${status} has no JSON schema`);
+      }
+    }
+    assert.ok(ids.has('createPhoneNumber') && ids.has('bulkUpdatePhoneNumbers') && ids.has('healthz'));
+  });
+
+  test('every /v1 operation needs a key and declares its 400 and 401 error answers', () => {
+    const v1 = operations(doc).filter((o) => o.path.startsWith('/v1/'));
+    assert.ok(v1.length >= 15);
+    for (const { path, method, op } of v1) {
+      const where = `${method.toUpperCase()} ${path}`;
+      for (const status of ['400', '401']) {
+        const response = op.responses?.[status];
+        assert.ok(response, `${where} does not declare ${status}`);
+        const schema = response.content?.['application/json']?.schema as { properties?: Record<string, unknown> } | undefined;
+        assert.ok(schema?.properties?.error, `${where} ${status} is not the error envelope`);
+      }
+      assert.ok(op.security === undefined || op.security.length > 0, `${where} says it needs no key`);
+    }
+    for (const path of ['/healthz', '/readyz']) assert.deepEqual(doc.paths[path].get.security, [], `${path} needs no key`);
+  });
+
+  test('every documented /v1 operation exists and answers 401 without a key', async () => {
+    for (const { path, method } of operations(doc).filter((o) => o.path.startsWith('/v1/'))) {
+      const url = path.replace('{ref}', encodeURIComponent('+14155550100')).replace('{id}', '01900000-0000-7000-8000-000000000000');
+      const body = ['post', 'put', 'patch'].includes(method) ? {} : undefined;
+      const res = await t.request(method.toUpperCase() as 'GET', url, body, { key: null });
+      assertEnvelope(res, 401, 'unauthorized');
+    }
+  });
+
+  test('GET /docs answers with the HTML docs page', async () => {
+    let res = await t.request('GET', '/docs', undefined, { key: null });
+    for (let hops = 0; hops < 3 && res.statusCode >= 300 && res.statusCode < 400; hops++) {
+      const location = String(res.headers.location);
+      assert.ok(location, 'a redirect names where to');
+      res = await t.request('GET', new URL(location, 'http://localhost/docs').pathname, undefined, { key: null });
+    }
+    assert.equal(res.statusCode, 200, res.body.slice(0, 200));
+    assert.match(String(res.headers['content-type']), /^text\/html/);
+    assert.match(res.body, /<html/i);
+  });
+
+  test('GET /healthz and /readyz need no key', async () => {
+    const health = await t.request('GET', '/healthz', undefined, { key: null });
+    assert.equal(health.statusCode, 200);
+    assert.deepEqual(health.json(), { status: 'ok' });
+    const ready = await t.request('GET', '/readyz', undefined, { key: null });
+    assert.equal(ready.statusCode, 200, ready.body);
+    assert.equal(ready.json().status, 'ready');
+  });
+
+  test('unknown routes are 404 in the v1 error envelope', async () => {
+    for (const [method, url, key] of [
+      ['GET', '/nope', null],
+      ['GET', '/v1/nope', null],
+      ['GET', '/v1/nope', undefined],
+      ['POST', '/v2/phone-numbers', undefined],
+      ['PUT', '/v1/phone-numbers', undefined],
+      ['DELETE', '/v1/phone-numbers', undefined],
+      ['GET', '/v1/phone-numbers/%2B14155550100/extra', undefined],
+    ] as const) {
+      const res = await t.request(method, url, undefined, { key });
+      assertEnvelope(res, 404, 'not_found');
+      assert.match(res.json().error.message, /no route/);
+    }
+  });
+});
+
+test('GET /readyz is 503 not_ready once the database is gone, /healthz stays 200', async () => {
+  const t = await createTestApp();
+  try {
+    assert.equal((await t.request('GET', '/readyz', undefined, { key: null })).statusCode, 200);
+    await t.runtime.store.close();
+    const ready = await t.request('GET', '/readyz', undefined, { key: null });
+    assert.equal(ready.statusCode, 503, ready.body);
+    assert.equal(ready.json().status, 'not_ready');
+    const health = await t.request('GET', '/healthz', undefined, { key: null });
+    assert.equal(health.statusCode, 200);
+  } finally {
+    await t.close();
+  }
+});
