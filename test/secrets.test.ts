@@ -253,3 +253,23 @@ test('a request that fails inside (database gone) logs the error without the sec
     await t.close().catch(() => {});
   }
 });
+
+test('an API key created with an Idempotency-Key is replayed with its secret, which is stored only encrypted', async () => {
+  const t = await createTestApp();
+  try {
+    const headers = { 'idempotency-key': 'create-ci-key-1' };
+    const first = await t.request('POST', '/v1/api-keys', { name: 'ci', scopes: ['numbers:read'] }, { headers });
+    assert.equal(first.statusCode, 201, first.body);
+    const secret: string = first.json().secret;
+    const replay = await t.request('POST', '/v1/api-keys', { name: 'ci', scopes: ['numbers:read'] }, { headers });
+    assert.equal(replay.statusCode, 201);
+    assert.equal(replay.headers['idempotent-replayed'], 'true');
+    assert.equal(replay.json().secret, secret, 'a retrying client gets the key it would otherwise have lost');
+    const rows = await t.runtime.store.db.selectFrom('idempotency_keys').selectAll().execute();
+    assert.equal(rows.length, 1);
+    assert.ok(rows[0]!.body && !rows[0]!.body.includes(secret) && !rows[0]!.body.includes(secret.slice(3)), 'the stored answer is sealed');
+    assert.equal(t.runtime.core.secrets.decrypt(rows[0]!.body!), first.body);
+  } finally {
+    await t.close();
+  }
+});

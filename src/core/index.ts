@@ -10,6 +10,8 @@ import { WorkspaceService } from './workspaces/service.ts';
 
 export interface Core {
   store: Store;
+  /** Seals data at rest: secrets, and stored answers that may hold them (idempotency). */
+  secrets: SecretBox;
   phoneNumbers: PhoneNumberService;
   agents: AgentService;
   workflows: WorkflowService;
@@ -22,6 +24,7 @@ export interface Core {
 export function createCore(store: Store, secrets: SecretBox, now: () => string = () => new Date().toISOString()): Core {
   return {
     store,
+    secrets,
     phoneNumbers: new PhoneNumberService(store, secrets, now),
     agents: new AgentService(store, now),
     workflows: new WorkflowService(store, now),

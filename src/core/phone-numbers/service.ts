@@ -108,6 +108,11 @@ export class PhoneNumberService {
       if (!(await tx.phoneNumbers.update(next, current.version))) throw new PreconditionFailedError(current.version + 1);
       const after = toPublic(next);
       await recordChange(tx, ctx, { type: 'phone_number.released', objectType: 'phone_number', objectId: next.id, before: toPublic(current), after }, now);
+      // Its webhook subscriptions go with it: a number created again starts clean.
+      for (const endpoint of await tx.webhooks.listForNumbers(ws, [next.id])) {
+        await tx.webhooks.delete(ws, endpoint.id);
+        await recordChange(tx, ctx, { type: 'webhook_endpoint.deleted', objectType: 'webhook_endpoint', objectId: endpoint.id, before: endpoint, after: null }, now);
+      }
       return after;
     });
   }

@@ -1,5 +1,6 @@
 // Idempotency-Key: a retry with the same key and body gets the first answer again; the same
-// key with another body is 422. Keys are kept for at least 24 hours.
+// key with another body is 422. Keys are kept for at least 24 hours. The stored answer is
+// encrypted: it may hold a secret shown once (a new API key).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Core } from '../../core/index.ts';
@@ -50,7 +51,7 @@ export function registerIdempotency(app: FastifyInstance, core: Core): void {
     if (existing.status === null) throw new HttpError(409, 'idempotency_key_in_flight', 'a request with this Idempotency-Key is still in progress');
     const headers = JSON.parse(existing.headers ?? '{}') as Record<string, string>;
     reply.headers(headers).header('idempotent-replayed', 'true').code(existing.status);
-    return reply.send(existing.body);
+    return reply.send(existing.body === null ? '' : core.secrets.decrypt(existing.body));
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -62,7 +63,8 @@ export function registerIdempotency(app: FastifyInstance, core: Core): void {
       await core.store.idempotency.release(workspaceId, key); // worth retrying: don't pin the failure
     } else {
       const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((h) => (reply.getHeader(h) !== undefined ? [[h, String(reply.getHeader(h))]] : [])));
-      await core.store.idempotency.complete(workspaceId, key, reply.statusCode, typeof payload === 'string' ? payload : String(payload ?? ''), JSON.stringify(headers));
+      const body = typeof payload === 'string' ? payload : String(payload ?? '');
+      await core.store.idempotency.complete(workspaceId, key, reply.statusCode, core.secrets.encrypt(body), JSON.stringify(headers));
     }
     return payload;
   });
