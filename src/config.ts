@@ -5,6 +5,10 @@ import path from 'node:path';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** The APIs Switchboard can serve: its own and the vendor-compatible ones. */
+export const FACES = ['v1', 'freya', 'voiceos', 'vocode', 'signalwire'] as const;
+export type Face = (typeof FACES)[number];
+
 export interface Config {
   port: number;
   host: string;
@@ -17,6 +21,8 @@ export interface Config {
   bodyLimit: number;
   /** Largest request body of the bulk routes, in bytes. */
   bulkBodyLimit: number;
+  /** Which APIs are mounted (SWITCHBOARD_FACES); all by default. */
+  faces: Set<Face>;
   /** Postgres only: run in this schema instead of the URL's default (tests, multi-tenant hosting). */
   dbSchema?: string;
 }
@@ -76,6 +82,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     bodyLimit: integer(env, 'SWITCHBOARD_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     bulkBodyLimit: integer(env, 'SWITCHBOARD_BULK_BODY_LIMIT', 32 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    faces: parseFaces(env.SWITCHBOARD_FACES),
     ...(dbSchema ? { dbSchema } : {}),
   };
+}
+
+function parseFaces(raw: string | undefined): Set<Face> {
+  if (raw === undefined || raw.trim() === '' || raw.trim() === 'all') return new Set(FACES);
+  const names = raw.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean);
+  const unknown = names.filter((n) => !(FACES as readonly string[]).includes(n));
+  if (unknown.length) throw new ConfigError(`SWITCHBOARD_FACES lists unknown faces (${unknown.join(', ')}); choose from ${FACES.join(', ')}`);
+  return new Set(names as Face[]);
 }

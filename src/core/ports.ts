@@ -43,6 +43,7 @@ export interface PhoneNumberRepo {
   /** Writes `number` if the stored version is still `expectedVersion`; false otherwise. */
   update(number: StoredPhoneNumber, expectedVersion: number): Promise<boolean>;
   list(workspaceId: string, filter: PhoneNumberFilter, after: string | null, limit: number): Promise<StoredPhoneNumber[]>;
+  count(workspaceId: string, filter: PhoneNumberFilter): Promise<number>;
   /** Numbers that route to this agent or workflow, inbound or outbound. */
   listUsing(workspaceId: string, kind: 'agent' | 'workflow', targetId: string): Promise<StoredPhoneNumber[]>;
 }

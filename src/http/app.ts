@@ -12,6 +12,7 @@ import { HttpError } from './errors.ts';
 import { registerBodyDepthLimit } from './plugins/body-depth.ts';
 import { registerNulCheck } from './plugins/no-nul.ts';
 import { validatorCompiler } from './validation.ts';
+import { COMPAT_FACES, registerCompatFaces } from './compat/index.ts';
 import { sendV1Error, v1Api } from './v1/index.ts';
 
 export interface BuildOptions {
@@ -69,6 +70,10 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
         },
       },
       security: [{ bearer: [] }, { basic: [] }],
+      tags: [
+        { name: 'Phone numbers', description: 'Native API: the numbers of a workspace and how their calls and messages are routed.' },
+        ...Object.values(COMPAT_FACES).map((face) => ({ name: face.tag, description: face.description })),
+      ],
     },
     transform: ({ schema, url, route }) => {
       // Routes that need no key say so in the document.
@@ -91,6 +96,7 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(v1Api, { prefix: '/v1', core, bulkBodyLimit: config.bulkBodyLimit });
+  if (config.faces.has('v1')) await app.register(v1Api, { prefix: '/v1', core, bulkBodyLimit: config.bulkBodyLimit });
+  await registerCompatFaces(app, { core, config });
   return app;
 }

@@ -10,6 +10,8 @@ import { E164_HINT, parseE164 } from './e164.ts';
 import { type PhoneNumber, type PhoneNumberCreate, type PhoneNumberPatch, type StoredPhoneNumber } from './schema.ts';
 import { pickWritable, toPublic } from './state.ts';
 import { checkReferences } from './references.ts';
+import { assertValidWebhooks, replaceNumberWebhooks } from '../webhooks/service.ts';
+import type { WebhookEndpointInput } from '../webhooks/schema.ts';
 import { bulkUpdate, type BulkItem, type BulkOptions, type BulkResult } from './bulk-update.ts';
 
 const MAX_WRITE_ATTEMPTS = 8;
@@ -17,6 +19,8 @@ const MAX_WRITE_ATTEMPTS = 8;
 export interface WriteOptions {
   /** If-Match: the version the caller last saw. */
   ifVersion?: number;
+  /** With update: the number's webhook subscriptions become exactly these, in the same transaction. */
+  webhooks?: WebhookEndpointInput[];
 }
 
 export class PhoneNumberService {
@@ -67,6 +71,10 @@ export class PhoneNumberService {
     return toPublic(await this.find(this.store, ctx.actor.workspaceId, idOrNumber));
   }
 
+  count(ctx: Context, filter: PhoneNumberFilter = {}): Promise<number> {
+    return this.store.phoneNumbers.count(ctx.actor.workspaceId, filter);
+  }
+
   async list(ctx: Context, filter: PhoneNumberFilter, after: string | null, limit: number): Promise<Page<PhoneNumber>> {
     const rows = await this.store.phoneNumbers.list(ctx.actor.workspaceId, filter, after, limit + 1);
     return toPage(rows, limit, toPublic);
@@ -74,6 +82,7 @@ export class PhoneNumberService {
 
   async update(ctx: Context, idOrNumber: string, patch: PhoneNumberPatch, options: WriteOptions = {}): Promise<PhoneNumber> {
     const ws = ctx.actor.workspaceId;
+    if (options.webhooks) assertValidWebhooks(options.webhooks);
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const result = await this.store.transaction(async (tx) => {
         const current = await this.find(tx, ws, idOrNumber);
@@ -81,6 +90,7 @@ export class PhoneNumberService {
         const applied = applyPatch(pickWritable(current), patch, this.secrets);
         const issues = [...applied.issues, ...((await checkReferences(tx, ws, [applied.state])).get(0) ?? [])];
         if (issues.length > 0) throw new ValidationError(issues);
+        if (options.webhooks) await replaceNumberWebhooks(tx, ctx, current.id, options.webhooks, this.now());
         if (applied.changed.length === 0) return toPublic(current);
         const next = { ...current, ...applied.state, version: current.version + 1, updated_at: this.now() };
         if (!(await tx.phoneNumbers.update(next, current.version))) return undefined; // lost a race: read again

@@ -35,42 +35,48 @@ export class WebhookService {
   }
 
   /** Replaces every subscription scoped to one number with these, in one transaction. */
-  async replaceForNumber(ctx: Context, phoneNumberId: string, inputs: WebhookEndpointInput[], tx?: Repos): Promise<WebhookEndpoint[]> {
-    const issues = inputs.flatMap((input, i) => checkWebhookInput(input, `webhooks[${i}].`));
-    if (issues.length) throw new ValidationError(issues);
-    const work = async (repos: Repos) => {
-      const ws = ctx.actor.workspaceId;
-      if (!(await repos.phoneNumbers.get(ws, phoneNumberId))) throw new NotFoundError('phone number', phoneNumberId);
-      const now = this.now();
-      const old = await repos.webhooks.listForNumbers(ws, [phoneNumberId]);
-      for (const endpoint of old) {
-        await repos.webhooks.delete(ws, endpoint.id);
-        await recordChange(repos, ctx, { type: 'webhook_endpoint.deleted', objectType: 'webhook_endpoint', objectId: endpoint.id, before: endpoint, after: null }, now);
-      }
-      const created: WebhookEndpoint[] = [];
-      for (const input of inputs) {
-        const endpoint: WebhookEndpoint = {
-          id: newId(),
-          workspace_id: ws,
-          url: input.url,
-          method: input.method ?? 'POST',
-          headers: input.headers ?? {},
-          event_types: input.event_types ?? [],
-          phone_number_id: phoneNumberId,
-          agent_id: null,
-          filter: input.filter ?? null,
-          enabled: input.enabled ?? true,
-          description: input.description ?? null,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        };
-        await repos.webhooks.insert(endpoint);
-        await recordChange(repos, ctx, { type: 'webhook_endpoint.created', objectType: 'webhook_endpoint', objectId: endpoint.id, before: null, after: endpoint }, now);
-        created.push(endpoint);
-      }
-      return created;
-    };
-    return tx ? work(tx) : this.store.transaction(work);
+  async replaceForNumber(ctx: Context, phoneNumberId: string, inputs: WebhookEndpointInput[]): Promise<WebhookEndpoint[]> {
+    assertValidWebhooks(inputs);
+    return this.store.transaction(async (tx) => {
+      if (!(await tx.phoneNumbers.get(ctx.actor.workspaceId, phoneNumberId))) throw new NotFoundError('phone number', phoneNumberId);
+      return replaceNumberWebhooks(tx, ctx, phoneNumberId, inputs, this.now());
+    });
   }
+}
+
+export function assertValidWebhooks(inputs: WebhookEndpointInput[]): void {
+  const issues = inputs.flatMap((input, i) => checkWebhookInput(input, `webhooks[${i}].`));
+  if (issues.length) throw new ValidationError(issues);
+}
+
+/** Inside a transaction: the number's subscriptions become exactly `inputs`, each change audited. */
+export async function replaceNumberWebhooks(repos: Repos, ctx: Context, phoneNumberId: string, inputs: WebhookEndpointInput[], now: string): Promise<WebhookEndpoint[]> {
+  const ws = ctx.actor.workspaceId;
+  for (const endpoint of await repos.webhooks.listForNumbers(ws, [phoneNumberId])) {
+    await repos.webhooks.delete(ws, endpoint.id);
+    await recordChange(repos, ctx, { type: 'webhook_endpoint.deleted', objectType: 'webhook_endpoint', objectId: endpoint.id, before: endpoint, after: null }, now);
+  }
+  const created: WebhookEndpoint[] = [];
+  for (const input of inputs) {
+    const endpoint: WebhookEndpoint = {
+      id: newId(),
+      workspace_id: ws,
+      url: input.url,
+      method: input.method ?? 'POST',
+      headers: input.headers ?? {},
+      event_types: input.event_types ?? [],
+      phone_number_id: phoneNumberId,
+      agent_id: null,
+      filter: input.filter ?? null,
+      enabled: input.enabled ?? true,
+      description: input.description ?? null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    await repos.webhooks.insert(endpoint);
+    await recordChange(repos, ctx, { type: 'webhook_endpoint.created', objectType: 'webhook_endpoint', objectId: endpoint.id, before: null, after: endpoint }, now);
+    created.push(endpoint);
+  }
+  return created;
 }

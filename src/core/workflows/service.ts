@@ -40,6 +40,11 @@ export class WorkflowService {
     return workflow;
   }
 
+  /** Names by id, for faces that show a number's targets by name. Unknown ids are left out. */
+  names(ctx: Context, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+    return this.store.workflows.names(ctx.actor.workspaceId, [...new Set(ids.filter((id): id is string => !!id))]);
+  }
+
   async list(ctx: Context, after: string | null, limit: number): Promise<Page<Workflow>> {
     return toPage(await this.store.workflows.list(ctx.actor.workspaceId, after, limit + 1), limit);
   }

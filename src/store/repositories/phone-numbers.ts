@@ -96,8 +96,19 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
   }
 
   async list(workspaceId: string, f: PhoneNumberFilter, after: string | null, limit: number) {
-    let q = this.held(workspaceId);
+    let q = this.filtered(workspaceId, f);
     if (after) q = q.where('id', '>', after);
+    const rows = await q.select('doc').orderBy('id').limit(limit).execute();
+    return rows.map(fromRow);
+  }
+
+  async count(workspaceId: string, f: PhoneNumberFilter) {
+    const row = await this.filtered(workspaceId, f).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private filtered(workspaceId: string, f: PhoneNumberFilter) {
+    let q = this.db.selectFrom('phone_numbers').where('workspace_id', '=', workspaceId).where('released_at', 'is', null);
     if (f.numberPrefix) q = q.where(startsWith('number', f.numberPrefix));
     if (f.country) q = q.where('country_code', '=', f.country.toUpperCase());
     if (f.agentId) q = q.where((eb) => eb.or([eb('inbound_agent_id', '=', f.agentId!), eb('outbound_agent_id', '=', f.agentId!)]));
@@ -105,8 +116,7 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
     if (f.capability) q = q.where(`cap_${f.capability}`, '=', 1);
     if (f.active !== undefined) q = q.where('active', '=', flag(f.active));
     if (f.search) q = q.where(containsText('friendly_name', f.search));
-    const rows = await q.orderBy('id').limit(limit).execute();
-    return rows.map(fromRow);
+    return q;
   }
 
   async listUsing(workspaceId: string, kind: 'agent' | 'workflow', targetId: string) {
