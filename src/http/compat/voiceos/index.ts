@@ -1,4 +1,19 @@
+// The VoiceOS face: /phone_numbers, Bearer API key, FastAPI-style errors.
+// A thin translator: the path's number, inbound_agent_id, webhooks[] and telephony are read
+// and written through the core (numbers and their webhook subscriptions); no table of its own.
+import type { FastifyInstance } from 'fastify';
 import type { FacePlugin } from '../index.ts';
+import { registerAuth } from '../../plugins/auth.ts';
+import { VOICEOS_PREFIX } from './constants.ts';
+import { sendVoiceosError } from './errors.ts';
+import { voiceosRoutes } from './routes.ts';
 
-// Skeleton: the voiceos face's routes are being written.
-export const voiceosFace: FacePlugin = async () => {};
+export const voiceosFace: FacePlugin = async (app, { core }) => {
+  app.setErrorHandler(sendVoiceosError);
+  registerAuth(app, core);
+  await app.register(async (scoped: FastifyInstance) => {
+    // Unknown routes and methods under /phone_numbers answer as FastAPI does.
+    scoped.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not Found' }));
+    await scoped.register(voiceosRoutes(core));
+  }, { prefix: VOICEOS_PREFIX });
+};

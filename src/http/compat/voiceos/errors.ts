@@ -1,0 +1,121 @@
+// Errors in FastAPI's shapes, as VoiceOS (a FastAPI service) answers them:
+//   4xx/5xx            {"detail": "message"}
+//   invalid request    422 {"detail": [{"loc": ["body", "webhooks", 0, "url"], "msg": "…", "type": "…"}]}
+// Every error goes through toProblem() first; malformed bodies (400 there) are 422 here, as in FastAPI.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldIssue } from '../../../core/errors.ts';
+import { toProblem } from '../../errors.ts';
+
+type Loc = (string | number)[];
+interface ValidationItem {
+  loc: Loc;
+  msg: string;
+  type: string;
+}
+
+interface AjvIssue {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, any>;
+}
+
+/** Fastify's validation context → FastAPI's first loc element. */
+const ROOTS: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
+/** Core field names that VoiceOS calls otherwise. */
+const RENAMES: Record<string, string> = { event_types: 'events' };
+/** Objects whose keys are data, not field names: the rest of a path after them is one key. */
+const MAPS = new Set(['headers']);
+
+const TYPE_NAMES: Record<string, string> = { object: 'dict', array: 'list', integer: 'int', boolean: 'bool', number: 'float' };
+
+function pydanticType(e: AjvIssue): string {
+  switch (e.keyword) {
+    case 'required': return 'missing';
+    case 'additionalProperties': return 'extra_forbidden';
+    case 'type': return `${TYPE_NAMES[e.params.type] ?? e.params.type}_type`;
+    case 'enum': return 'enum';
+    case 'maxLength': return 'string_too_long';
+    case 'minLength': return 'string_too_short';
+    case 'maxItems': case 'maxProperties': return 'too_long';
+    case 'minItems': case 'minProperties': return 'too_short';
+    case 'minimum': return 'greater_than_equal';
+    case 'maximum': return 'less_than_equal';
+    case 'pattern': return 'string_pattern_mismatch';
+    case 'minimum': return `Input should be greater than or equal to ${e.params.limit}`;
+    case 'maximum': return `Input should be less than or equal to ${e.params.limit}`;
+    case 'format': return `${e.params.format}_parsing`;
+    default: return 'value_error';
+  }
+}
+
+function pydanticMessage(e: AjvIssue): string {
+  switch (e.keyword) {
+    case 'required': return 'Field required';
+    case 'additionalProperties': return 'Extra inputs are not permitted';
+    case 'type': return `Input should be a valid ${e.params.type === 'object' ? 'dictionary' : e.params.type === 'array' ? 'list' : e.params.type}`;
+    case 'enum': {
+      const values = (e.params.allowedValues as unknown[]).map((v) => `'${v}'`);
+      return `Input should be ${values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values.at(-1)}` : values[0]}`;
+    }
+    case 'maxLength': return `String should have at most ${e.params.limit} characters`;
+    case 'minLength': return `String should have at least ${e.params.limit} character${e.params.limit === 1 ? '' : 's'}`;
+    case 'maxItems': case 'maxProperties': return `Should have at most ${e.params.limit} items`;
+    case 'minimum': return `Input should be greater than or equal to ${e.params.limit}`;
+    case 'maximum': return `Input should be less than or equal to ${e.params.limit}`;
+    case 'format': return `Input should be a valid ${String(e.params.format).toUpperCase()}`;
+    default: return `Input ${e.message ?? 'is not valid'}`;
+  }
+}
+
+/** Ajv's errors as FastAPI items, skipping the noise of nullable unions (as toFieldIssues does). */
+function fromAjv(issues: AjvIssue[], root: string): ValidationItem[] {
+  const useful = issues.filter((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params.type === 'null'));
+  return (useful.length ? useful : issues).map((e) => {
+    const loc: Loc = [root, ...e.instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).map((p) => (/^\d+$/.test(p) ? Number(p) : p))];
+    if (e.keyword === 'required') loc.push(e.params.missingProperty);
+    if (e.keyword === 'additionalProperties') loc.push(e.params.additionalProperty);
+    return { loc, msg: pydanticMessage(e), type: pydanticType(e) };
+  });
+}
+
+/** A core field path ("webhooks[0].headers.X-Trace", "query.cursor") → a FastAPI loc. */
+export function toLoc(field: string): Loc {
+  const parts: Loc = [];
+  const re = /([^.[\]]+)|\[(\d+)\]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(field))) {
+    if (m[2] !== undefined) parts.push(Number(m[2]));
+    else {
+      const name = m[1]!;
+      parts.push(RENAMES[name] ?? name);
+      if (MAPS.has(name) && re.lastIndex < field.length) {
+        parts.push(field.slice(re.lastIndex + 1));
+        break;
+      }
+    }
+  }
+  if (parts[0] === 'query' || parts[0] === 'path') return parts;
+  return ['body', ...parts];
+}
+
+const fromIssues = (details: FieldIssue[]): ValidationItem[] => details.map((d) => ({ loc: toLoc(d.field), msg: d.message, type: 'value_error' }));
+
+export function sendVoiceosError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const problem = toProblem(error);
+  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  if (problem.retryAfter) reply.header('retry-after', String(problem.retryAfter));
+  if (problem.status === 400 || problem.status === 422) {
+    const raw = error as { validation?: AjvIssue[]; validationContext?: string; code?: string };
+    let detail: ValidationItem[];
+    if (raw.validation) detail = fromAjv(raw.validation, ROOTS[raw.validationContext ?? 'body'] ?? 'body');
+    else if (problem.details.length) detail = fromIssues(problem.details);
+    else {
+      const json = raw.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || raw.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError;
+      detail = [{ loc: ['body'], msg: problem.message, type: json ? 'json_invalid' : 'value_error' }];
+    }
+    return reply.code(422).send({ detail });
+  }
+  if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+  return reply.code(problem.status).send({ detail: problem.message });
+}
