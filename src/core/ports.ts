@@ -26,12 +26,23 @@ export interface Page<T> {
 
 export interface PhoneNumberFilter {
   numberPrefix?: string;
+  /** Numbers whose E.164 contains this text anywhere. */
+  numberContains?: string;
   country?: string;
   agentId?: string;
   workflowId?: string;
   capability?: 'voice' | 'sms' | 'mms' | 'fax';
   active?: boolean;
   search?: string;
+}
+
+/** Orders an offset page can use: creation (= id, UUIDv7), the number, its name (null sorts as ""), last change. */
+export const PHONE_NUMBER_SORTS = ['created', 'number', 'friendly_name', 'updated_at'] as const;
+export interface PhoneNumberOffsetPage {
+  offset: number;
+  limit: number;
+  sort?: (typeof PHONE_NUMBER_SORTS)[number];
+  desc?: boolean;
 }
 
 export interface PhoneNumberRepo {
@@ -42,8 +53,11 @@ export interface PhoneNumberRepo {
   insert(number: StoredPhoneNumber): Promise<void>;
   /** Writes `number` if the stored version is still `expectedVersion`; false otherwise. */
   update(number: StoredPhoneNumber, expectedVersion: number): Promise<boolean>;
-  list(workspaceId: string, filter: PhoneNumberFilter, after: string | null, limit: number): Promise<StoredPhoneNumber[]>;
+  /** In id (= creation) order; 'desc' = newest first, and `after` then means older than it. */
+  list(workspaceId: string, filter: PhoneNumberFilter, after: string | null, limit: number, order?: 'asc' | 'desc'): Promise<StoredPhoneNumber[]>;
   count(workspaceId: string, filter: PhoneNumberFilter): Promise<number>;
+  /** One page by offset in the given order (ties broken by id), for vendors that page by number. */
+  listByOffset(workspaceId: string, filter: PhoneNumberFilter, page: PhoneNumberOffsetPage): Promise<StoredPhoneNumber[]>;
   /** Numbers that route to this agent or workflow, inbound or outbound. */
   listUsing(workspaceId: string, kind: 'agent' | 'workflow', targetId: string): Promise<StoredPhoneNumber[]>;
 }

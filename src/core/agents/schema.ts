@@ -29,9 +29,13 @@ const VoiceSchema = Type.Object(
   },
 );
 
+/** When the agent takes the action (Vocode's action_trigger: function call, or phrases); kept as sent. */
+const ActionTrigger = Type.Record(Type.String({ maxLength: 128 }), Type.Unknown(), { maxProperties: 8, description: 'When the action is taken, such as {"type": "action_trigger_phrase_based", "config": {…}}; kept as sent.' });
+
 const ActionSchema = Strict({
   type: Type.String({ minLength: 1, maxLength: 64, description: 'Such as action_transfer_call or action_end_conversation.' }),
   config: Type.Optional(Type.Record(Type.String({ maxLength: 128 }), Type.Unknown(), { maxProperties: 32 })),
+  trigger: Type.Optional(Nullable(ActionTrigger)),
 });
 
 const WebhookSchema = Strict({
@@ -71,7 +75,7 @@ export const AgentSchema = Type.Object(
     workspace_id: Id(),
     user_id: Nullable(Id()),
     ...fields,
-    actions: Type.Array(Type.Object({ id: Id(), type: Type.String(), config: Type.Record(Type.String(), Type.Unknown()) })),
+    actions: Type.Array(Type.Object({ id: Id(), type: Type.String(), config: Type.Record(Type.String(), Type.Unknown()), trigger: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
     version: Type.Integer(),
     created_at: Timestamp(),
     updated_at: Timestamp(),

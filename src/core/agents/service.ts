@@ -76,7 +76,7 @@ function build(base: Omit<Agent, 'id' | 'workspace_id' | 'user_id' | 'version' |
   const { voice: _voice, actions: _actions, ...plain } = patch;
   const merged = { ...agentDefaults(), ...(mergePatch(base, plain) as object) } as Agent;
   if (patch.voice !== undefined) merged.voice = patch.voice; // replaced whole: a voice is one provider's settings
-  if (patch.actions !== undefined) merged.actions = (patch.actions ?? []).map((a) => ({ id: newId(), type: a.type, config: a.config ?? {} }));
+  if (patch.actions !== undefined) merged.actions = (patch.actions ?? []).map((a) => ({ id: newId(), type: a.type, config: a.config ?? {}, ...(a.trigger ? { trigger: a.trigger } : {}) }));
   for (const [key, fallback] of Object.entries(agentDefaults())) {
     if ((merged as Record<string, unknown>)[key] === undefined) (merged as Record<string, unknown>)[key] = fallback;
   }

@@ -113,6 +113,10 @@ export async function bulkUpdate(deps: Deps, ctx: Context, items: BulkItem[], op
     const id = key.id ?? idByNumber.get(key.e164!);
     const current = id ? working.get(id) ?? byId.get(id) : undefined;
     if (!current) return fail(index, item, 'not_found', 'the phone number was not found');
+    // An item naming both must name one number: a number is never changed by an update.
+    if (key.id && item.number && parseE164(item.number)?.e164 !== current.number) {
+      return fail(index, item, 'validation_failed', 'the item is not valid', [{ field: 'number', message: `does not match the number of this id (${current.number}); a number cannot be changed` }]);
+    }
     const applied = applyPatch(pickWritable(current), item.patch as PhoneNumberPatch, deps.secrets);
     if (applied.issues.length) return fail(index, item, 'validation_failed', 'the item is not valid', applied.issues);
     const patch = item.patch as Record<string, unknown>;

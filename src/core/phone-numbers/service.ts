@@ -3,7 +3,7 @@ import type { Context } from '../audit/record.ts';
 import { recordChange } from '../audit/record.ts';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
 import { isUuid, newId } from '../ids.ts';
-import type { Page, PhoneNumberFilter, Repos, SecretBox, Store } from '../ports.ts';
+import type { Page, PhoneNumberFilter, PhoneNumberOffsetPage, Repos, SecretBox, Store } from '../ports.ts';
 import { toPage } from '../shared/pagination.ts';
 import { applyPatch } from './apply-patch.ts';
 import { E164_HINT, parseE164 } from './e164.ts';
@@ -75,9 +75,15 @@ export class PhoneNumberService {
     return this.store.phoneNumbers.count(ctx.actor.workspaceId, filter);
   }
 
-  async list(ctx: Context, filter: PhoneNumberFilter, after: string | null, limit: number): Promise<Page<PhoneNumber>> {
-    const rows = await this.store.phoneNumbers.list(ctx.actor.workspaceId, filter, after, limit + 1);
+  /** A page in creation order ('desc': newest first; `after` is then the last, older-side id seen). */
+  async list(ctx: Context, filter: PhoneNumberFilter, after: string | null, limit: number, order: 'asc' | 'desc' = 'asc'): Promise<Page<PhoneNumber>> {
+    const rows = await this.store.phoneNumbers.list(ctx.actor.workspaceId, filter, after, limit + 1, order);
     return toPage(rows, limit, toPublic);
+  }
+
+  /** A page by offset in a chosen order: for faces whose vendor pages by page number and size. */
+  async listByOffset(ctx: Context, filter: PhoneNumberFilter, page: PhoneNumberOffsetPage): Promise<PhoneNumber[]> {
+    return (await this.store.phoneNumbers.listByOffset(ctx.actor.workspaceId, filter, page)).map(toPublic);
   }
 
   async update(ctx: Context, idOrNumber: string, patch: PhoneNumberPatch, options: WriteOptions = {}): Promise<PhoneNumber> {

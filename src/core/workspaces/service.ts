@@ -51,6 +51,11 @@ export class WorkspaceService {
     return this.store.users.get(workspaceId, id);
   }
 
+  /** The workspace's first user (every workspace is created with one); null if it has none. */
+  async firstUserId(workspaceId: string): Promise<string | null> {
+    return (await this.store.users.list(workspaceId))[0]?.id ?? null;
+  }
+
   private async createIn(tx: Repos, input: { name: string; userName?: string; scopes?: Scope[] }, by: Context | null): Promise<NewWorkspace> {
     const now = this.now();
     const workspace: Workspace = { id: newId(), name: input.name, created_at: now };

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ConflictError } from '../../core/errors.ts';
-import type { PhoneNumberFilter, PhoneNumberRepo } from '../../core/ports.ts';
+import type { PhoneNumberFilter, PhoneNumberOffsetPage, PhoneNumberRepo } from '../../core/ports.ts';
 import type { StoredPhoneNumber } from '../../core/phone-numbers/schema.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../errors.ts';
 import type { Database, PhoneNumbersTable } from '../schema.ts';
@@ -95,10 +95,10 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
     }
   }
 
-  async list(workspaceId: string, f: PhoneNumberFilter, after: string | null, limit: number) {
+  async list(workspaceId: string, f: PhoneNumberFilter, after: string | null, limit: number, order: 'asc' | 'desc' = 'asc') {
     let q = this.filtered(workspaceId, f);
-    if (after) q = q.where('id', '>', after);
-    const rows = await q.select('doc').orderBy('id').limit(limit).execute();
+    if (after) q = q.where('id', order === 'asc' ? '>' : '<', after);
+    const rows = await q.select('doc').orderBy('id', order).limit(limit).execute();
     return rows.map(fromRow);
   }
 
@@ -107,9 +107,19 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
     return Number(row.n);
   }
 
+  async listByOffset(workspaceId: string, f: PhoneNumberFilter, page: PhoneNumberOffsetPage) {
+    const dir = page.desc ? 'desc' : 'asc';
+    let q = this.filtered(workspaceId, f).select('doc');
+    if (page.sort === 'number' || page.sort === 'updated_at') q = q.orderBy(page.sort, dir);
+    else if (page.sort === 'friendly_name') q = q.orderBy(sql`coalesce(friendly_name, '')`, dir);
+    const rows = await q.orderBy('id', dir).limit(page.limit).offset(page.offset).execute();
+    return rows.map(fromRow);
+  }
+
   private filtered(workspaceId: string, f: PhoneNumberFilter) {
     let q = this.db.selectFrom('phone_numbers').where('workspace_id', '=', workspaceId).where('released_at', 'is', null);
     if (f.numberPrefix) q = q.where(startsWith('number', f.numberPrefix));
+    if (f.numberContains) q = q.where(containsText('number', f.numberContains));
     if (f.country) q = q.where('country_code', '=', f.country.toUpperCase());
     if (f.agentId) q = q.where((eb) => eb.or([eb('inbound_agent_id', '=', f.agentId!), eb('outbound_agent_id', '=', f.agentId!)]));
     if (f.workflowId) q = q.where((eb) => eb.or([eb('inbound_workflow_id', '=', f.workflowId!), eb('outbound_workflow_id', '=', f.workflowId!)]));
