@@ -25,6 +25,8 @@ export interface Config {
   faces: Set<Face>;
   /** Postgres only: run in this schema instead of the URL's default (tests, multi-tenant hosting). */
   dbSchema?: string;
+  /** SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE: webhooks may go to loopback/private/link-local addresses. */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -41,6 +43,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 /** Accepts 64 hex characters or base64/base64url of exactly 32 bytes. */
@@ -83,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: integer(env, 'SWITCHBOARD_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     bulkBodyLimit: integer(env, 'SWITCHBOARD_BULK_BODY_LIMIT', 32 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     faces: parseFaces(env.SWITCHBOARD_FACES),
+    webhookAllowPrivate: boolean(env, 'SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE', false),
     ...(dbSchema ? { dbSchema } : {}),
   };
 }
