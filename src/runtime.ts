@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { ConfigError } from './config.ts';
 import { createCore, type Core } from './core/index.ts';
 import { createSecretBox, loadOrCreateKeyFile } from './security/secret-box.ts';
+import { destinationPolicy } from './webhooks/destination-policy.ts';
 import { openStore, type OpenedStore } from './store/index.ts';
 
 export interface Runtime {
@@ -17,7 +18,7 @@ export async function openRuntime(config: Config, options: { schema?: string; mi
     if (options.migrate !== false) await store.migrate();
     const key = config.secretKey ?? (config.databaseUrl ? undefined : loadOrCreateKeyFile(config.dataDir));
     if (!key) throw new ConfigError('SWITCHBOARD_SECRET_KEY is required with DATABASE_URL');
-    const core = createCore(store, createSecretBox(key));
+    const core = createCore(store, createSecretBox(key), { destinations: destinationPolicy(config.webhookAllowPrivate) });
     return { core, store, close: () => store.close() };
   } catch (err) {
     await store.close();

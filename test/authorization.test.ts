@@ -37,6 +37,7 @@ interface Fixtures {
   workflow(): Promise<string>;
   number(): Promise<{ id: string; number: string }>;
   apiKey(): Promise<string>;
+  webhookEndpoint(): Promise<string>;
   event(): Promise<string>;
   /** Status and body of a GET with the admin key. */
   read(url: string): Promise<{ status: number; body: Json }>;
@@ -61,6 +62,7 @@ function fixturesFor(t: TestApp): Fixtures {
       return { id: n.id, number: n.number };
     },
     apiKey: async () => (await created('/v1/api-keys', { name: 'fixture key', scopes: ['numbers:read'] })).id,
+    webhookEndpoint: async () => (await created('/v1/webhook-endpoints', { url: 'https://hooks.example.com/fixture' })).id,
     event: async () => {
       const res = await t.request('GET', '/v1/events?limit=1');
       assert.equal(res.statusCode, 200, res.body);
@@ -152,6 +154,37 @@ const ROUTES: Row[] = [
     make: async (fx) => {
       const url = `/v1/api-keys/${await fx.apiKey()}`;
       return { url, probe: () => fx.read(url) };
+    },
+  },
+  {
+    method: 'POST', path: '/v1/webhook-endpoints', scope: 'webhooks:write', ok: 201,
+    make: async (fx) => {
+      const description = `hook ${nextNumber()}`;
+      const probe = async () => (await fx.read('/v1/webhook-endpoints?limit=200')).body.data.filter((e: Json) => e.description === description).length;
+      return { url: '/v1/webhook-endpoints', body: { url: 'https://hooks.example.com/new', description }, probe };
+    },
+  },
+  { method: 'GET', path: '/v1/webhook-endpoints', scope: 'webhooks:read', ok: 200, make: async () => ({ url: '/v1/webhook-endpoints' }) },
+  { method: 'GET', path: '/v1/webhook-endpoints/{id}', scope: 'webhooks:read', ok: 200, byId: true, make: async (fx) => ({ url: `/v1/webhook-endpoints/${await fx.webhookEndpoint()}` }) },
+  {
+    method: 'PATCH', path: '/v1/webhook-endpoints/{id}', scope: 'webhooks:write', ok: 200, byId: true,
+    make: async (fx) => {
+      const url = `/v1/webhook-endpoints/${await fx.webhookEndpoint()}`;
+      return { url, body: { description: 'changed' }, probe: () => fx.read(url) };
+    },
+  },
+  {
+    method: 'DELETE', path: '/v1/webhook-endpoints/{id}', scope: 'webhooks:write', ok: 204, byId: true,
+    make: async (fx) => {
+      const url = `/v1/webhook-endpoints/${await fx.webhookEndpoint()}`;
+      return { url, probe: () => fx.read(url) };
+    },
+  },
+  {
+    method: 'POST', path: '/v1/webhook-endpoints/{id}/rotate-secret', scope: 'webhooks:write', ok: 200, byId: true,
+    make: async (fx) => {
+      const id = await fx.webhookEndpoint();
+      return { url: `/v1/webhook-endpoints/${id}/rotate-secret`, body: { overlap_seconds: 60 }, probe: () => fx.read(`/v1/webhook-endpoints/${id}`) };
     },
   },
   { method: 'GET', path: '/v1/events', scope: 'events:read', ok: 200, make: async () => ({ url: '/v1/events' }) },

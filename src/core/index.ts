@@ -3,7 +3,7 @@ import { AgentService } from './agents/service.ts';
 import { ApiKeyService } from './api-keys/service.ts';
 import { AuditService } from './audit/service.ts';
 import { PhoneNumberService } from './phone-numbers/service.ts';
-import type { SecretBox, Store } from './ports.ts';
+import type { DestinationPolicy, SecretBox, Store } from './ports.ts';
 import { WebhookService } from './webhooks/service.ts';
 import { WorkflowService } from './workflows/service.ts';
 import { WorkspaceService } from './workspaces/service.ts';
@@ -21,16 +21,22 @@ export interface Core {
   webhooks: WebhookService;
 }
 
-export function createCore(store: Store, secrets: SecretBox, now: () => string = () => new Date().toISOString()): Core {
+export interface CoreOptions {
+  now?: () => string;
+  /** Checks webhook destinations when they are saved. */
+  destinations: DestinationPolicy;
+}
+
+export function createCore(store: Store, secrets: SecretBox, { now = () => new Date().toISOString(), destinations }: CoreOptions): Core {
   return {
     store,
     secrets,
-    phoneNumbers: new PhoneNumberService(store, secrets, now),
+    phoneNumbers: new PhoneNumberService(store, secrets, now, destinations),
     agents: new AgentService(store, now),
     workflows: new WorkflowService(store, now),
     apiKeys: new ApiKeyService(store, now),
     workspaces: new WorkspaceService(store, now),
     audit: new AuditService(store),
-    webhooks: new WebhookService(store, now),
+    webhooks: new WebhookService(store, secrets, now, destinations),
   };
 }

@@ -5,10 +5,19 @@ import type { ApiKeyRecord } from './api-keys/model.ts';
 import type { AuditEvent } from './audit/model.ts';
 import type { StoredPhoneNumber } from './phone-numbers/schema.ts';
 import type { WebhookEndpoint } from './webhooks/schema.ts';
+import type { SealedSigningSecrets } from './webhooks/signing-secret.ts';
 import type { Workflow } from './workflows/schema.ts';
 import type { User, Workspace } from './workspaces/model.ts';
 
 export type { SecretBox } from '../security/secret-box.ts';
+
+/**
+ * Where webhooks may be sent. The core asks before it saves a destination; the answer needs
+ * DNS, so it lives outside the core (src/webhooks/url-policy.ts). Empty = allowed.
+ */
+export interface DestinationPolicy {
+  check(url: string, field: string): Promise<import('./errors.ts').FieldIssue[]>;
+}
 
 /** Who is acting: recorded on every audit event. */
 export interface Actor {
@@ -129,9 +138,25 @@ export interface IdempotencyRepo {
   purgeBefore(createdAt: string): Promise<void>;
 }
 
+export interface WebhookEndpointFilter {
+  phoneNumberId?: string;
+}
+
+/** An endpoint with its sealed signing secrets, which its public object never holds. */
+export interface StoredWebhookEndpoint {
+  endpoint: WebhookEndpoint;
+  secrets: SealedSigningSecrets;
+}
+
 export interface WebhookRepo {
+  get(workspaceId: string, id: string): Promise<WebhookEndpoint | undefined>;
+  getStored(workspaceId: string, id: string): Promise<StoredWebhookEndpoint | undefined>;
+  /** In id (= creation) order. */
+  list(workspaceId: string, filter: WebhookEndpointFilter, after: string | null, limit: number): Promise<WebhookEndpoint[]>;
   listForNumbers(workspaceId: string, phoneNumberIds: string[]): Promise<WebhookEndpoint[]>;
-  insert(endpoint: WebhookEndpoint): Promise<void>;
+  insert(endpoint: WebhookEndpoint, secrets: SealedSigningSecrets): Promise<void>;
+  /** Writes `endpoint` (and `secrets`, when given) if the stored version is still `expectedVersion`. */
+  update(endpoint: WebhookEndpoint, expectedVersion: number, secrets?: SealedSigningSecrets): Promise<boolean>;
   delete(workspaceId: string, id: string): Promise<boolean>;
 }
 

@@ -97,6 +97,11 @@ export interface WebhookEndpointsTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** 0003: sealed signing secrets (null only for endpoints saved before 0003), and enabled 0/1. */
+  secret_sealed: string | null;
+  previous_secret_sealed: string | null;
+  previous_secret_expires_at: string | null;
+  enabled: number;
 }
 
 export interface Database {

@@ -3,7 +3,7 @@ import type { Context } from '../audit/record.ts';
 import { recordChange } from '../audit/record.ts';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
 import { isUuid, newId } from '../ids.ts';
-import type { Page, PhoneNumberFilter, PhoneNumberOffsetPage, Repos, SecretBox, Store } from '../ports.ts';
+import type { DestinationPolicy, Page, PhoneNumberFilter, PhoneNumberOffsetPage, Repos, SecretBox, Store } from '../ports.ts';
 import { toPage } from '../shared/pagination.ts';
 import { applyPatch } from './apply-patch.ts';
 import { E164_HINT, parseE164 } from './e164.ts';
@@ -28,6 +28,7 @@ export class PhoneNumberService {
     private readonly store: Store,
     private readonly secrets: SecretBox,
     private readonly now: () => string,
+    private readonly destinations: DestinationPolicy,
   ) {}
 
   async create(ctx: Context, input: PhoneNumberCreate): Promise<PhoneNumber> {
@@ -88,7 +89,7 @@ export class PhoneNumberService {
 
   async update(ctx: Context, idOrNumber: string, patch: PhoneNumberPatch, options: WriteOptions = {}): Promise<PhoneNumber> {
     const ws = ctx.actor.workspaceId;
-    if (options.webhooks) assertValidWebhooks(options.webhooks);
+    if (options.webhooks) await assertValidWebhooks(options.webhooks, this.destinations);
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const result = await this.store.transaction(async (tx) => {
         const current = await this.find(tx, ws, idOrNumber);
@@ -96,7 +97,7 @@ export class PhoneNumberService {
         const applied = applyPatch(pickWritable(current), patch, this.secrets);
         const issues = [...applied.issues, ...((await checkReferences(tx, ws, [applied.state])).get(0) ?? [])];
         if (issues.length > 0) throw new ValidationError(issues);
-        if (options.webhooks) await replaceNumberWebhooks(tx, ctx, current.id, options.webhooks, this.now());
+        if (options.webhooks) await replaceNumberWebhooks(tx, ctx, current.id, options.webhooks, this.now(), this.secrets);
         if (applied.changed.length === 0) return toPublic(current);
         const next = { ...current, ...applied.state, version: current.version + 1, updated_at: this.now() };
         if (!(await tx.phoneNumbers.update(next, current.version))) return undefined; // lost a race: read again

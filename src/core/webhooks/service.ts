@@ -1,82 +1,237 @@
-// Webhook subscriptions. Delivery (signing, retries) comes with the webhooks issue; this
-// keeps the subscriptions that the faces set, as real objects of the core.
+// Webhook subscriptions: native CRUD, signing secrets (shown once, rotatable with an overlap),
+// and the per-number lists the VoiceOS face replaces. Delivery lives elsewhere; it reads the
+// endpoints and signingSecrets() from here.
 import { recordChange, type Context } from '../audit/record.ts';
-import { NotFoundError, ValidationError, type FieldIssue } from '../errors.ts';
+import { NotFoundError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
 import { newId } from '../ids.ts';
-import type { Repos, Store } from '../ports.ts';
-import type { WebhookEndpoint, WebhookEndpointInput } from './schema.ts';
+import type { DestinationPolicy, Page, Repos, SecretBox, Store, StoredWebhookEndpoint, WebhookEndpointFilter } from '../ports.ts';
+import { isPlainObject } from '../shared/merge-patch.ts';
+import { toPage } from '../shared/pagination.ts';
+import { checkWebhookFields } from './rules.ts';
+import { webhookDefaults, type WebhookEndpoint, type WebhookEndpointCreate, type WebhookEndpointInput, type WebhookEndpointPatch } from './schema.ts';
+import { DEFAULT_OVERLAP_SECONDS, rotated, sealNew, validSecrets } from './signing-secret.ts';
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-export function checkWebhookInput(input: WebhookEndpointInput, prefix: string): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  try {
-    const url = new URL(input.url);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') issues.push({ field: `${prefix}url`, message: 'must be an http or https URL' });
-  } catch {
-    issues.push({ field: `${prefix}url`, message: 'must be an absolute http or https URL' });
-  }
-  for (const [name, value] of Object.entries(input.headers ?? {})) {
-    if (!TOKEN.test(name)) issues.push({ field: `${prefix}headers.${name}`, message: 'header names are RFC 7230 tokens' });
-    if (CONTROL.test(value)) issues.push({ field: `${prefix}headers.${name}`, message: 'must not contain CR, LF or other control characters' });
-  }
-  return issues;
+/** An endpoint with a secret shown this once (create, rotate). */
+export interface WithSecret {
+  endpoint: WebhookEndpoint;
+  secret: string;
 }
+
+export interface Rotation extends WithSecret {
+  /** When the previous secret stops signing; null when it already has. */
+  previousSecretExpiresAt: string | null;
+}
+
+type Writable = ReturnType<typeof webhookDefaults> & { url: string };
+
+const OBJECT = 'webhook_endpoint';
 
 export class WebhookService {
   constructor(
     private readonly store: Store,
+    private readonly secrets: SecretBox,
     private readonly now: () => string,
+    private readonly destinations: DestinationPolicy,
   ) {}
+
+  async create(ctx: Context, input: WebhookEndpointCreate): Promise<WithSecret> {
+    const ws = ctx.actor.workspaceId;
+    const writable: Writable = { ...webhookDefaults(), ...definedOnly(input), url: input.url, phone_number_id: input.phone_number_id?.toLowerCase() ?? null };
+    assertValid(checkWebhookFields(writable));
+    assertValid(await this.destinations.check(writable.url, 'url'));
+    const now = this.now();
+    const endpoint: WebhookEndpoint = { id: newId(), workspace_id: ws, ...writable, agent_id: null, version: 1, created_at: now, updated_at: now };
+    const { secret, sealed } = sealNew(this.secrets);
+    await this.store.transaction(async (tx) => {
+      await assertNumberOf(tx, ws, endpoint.phone_number_id);
+      await tx.webhooks.insert(endpoint, sealed);
+      await recordChange(tx, ctx, { type: `${OBJECT}.created`, objectType: OBJECT, objectId: endpoint.id, before: null, after: endpoint }, now);
+    });
+    return { endpoint, secret };
+  }
+
+  async get(ctx: Context, id: string): Promise<WebhookEndpoint> {
+    const found = await this.store.webhooks.get(ctx.actor.workspaceId, id);
+    if (!found) throw new NotFoundError('webhook endpoint', id);
+    return found;
+  }
+
+  async list(ctx: Context, filter: WebhookEndpointFilter, after: string | null, limit: number): Promise<Page<WebhookEndpoint>> {
+    return toPage(await this.store.webhooks.list(ctx.actor.workspaceId, filter, after, limit + 1), limit);
+  }
 
   listForNumbers(ctx: Context, phoneNumberIds: string[]): Promise<WebhookEndpoint[]> {
     return this.store.webhooks.listForNumbers(ctx.actor.workspaceId, phoneNumberIds);
   }
 
-  /** Replaces every subscription scoped to one number with these, in one transaction. */
-  async replaceForNumber(ctx: Context, phoneNumberId: string, inputs: WebhookEndpointInput[]): Promise<WebhookEndpoint[]> {
-    assertValidWebhooks(inputs);
+  async update(ctx: Context, id: string, patch: WebhookEndpointPatch, ifVersion?: number): Promise<WebhookEndpoint> {
+    const ws = ctx.actor.workspaceId;
+    // Checked before the transaction: it may wait on DNS.
+    if (patch.url) assertValid(await this.destinations.check(patch.url, 'url'));
     return this.store.transaction(async (tx) => {
-      if (!(await tx.phoneNumbers.get(ctx.actor.workspaceId, phoneNumberId))) throw new NotFoundError('phone number', phoneNumberId);
-      return replaceNumberWebhooks(tx, ctx, phoneNumberId, inputs, this.now());
+      const current = await this.current(tx, ws, id, ifVersion);
+      const next: WebhookEndpoint = { ...current, ...applyPatch(current, patch), version: current.version + 1, updated_at: this.now() };
+      assertValid(checkWebhookFields(next));
+      if (next.phone_number_id !== current.phone_number_id) await assertNumberOf(tx, ws, next.phone_number_id);
+      if (!(await tx.webhooks.update(next, current.version))) throw new PreconditionFailedError(current.version + 1);
+      await recordChange(tx, ctx, { type: `${OBJECT}.updated`, objectType: OBJECT, objectId: id, before: current, after: next }, next.updated_at);
+      return next;
     });
   }
-}
 
-export function assertValidWebhooks(inputs: WebhookEndpointInput[]): void {
-  const issues = inputs.flatMap((input, i) => checkWebhookInput(input, `webhooks[${i}].`));
-  if (issues.length) throw new ValidationError(issues);
-}
-
-/** Inside a transaction: the number's subscriptions become exactly `inputs`, each change audited. */
-export async function replaceNumberWebhooks(repos: Repos, ctx: Context, phoneNumberId: string, inputs: WebhookEndpointInput[], now: string): Promise<WebhookEndpoint[]> {
-  const ws = ctx.actor.workspaceId;
-  for (const endpoint of await repos.webhooks.listForNumbers(ws, [phoneNumberId])) {
-    await repos.webhooks.delete(ws, endpoint.id);
-    await recordChange(repos, ctx, { type: 'webhook_endpoint.deleted', objectType: 'webhook_endpoint', objectId: endpoint.id, before: endpoint, after: null }, now);
+  async delete(ctx: Context, id: string, ifVersion?: number): Promise<void> {
+    const ws = ctx.actor.workspaceId;
+    await this.store.transaction(async (tx) => {
+      const current = await this.current(tx, ws, id, ifVersion);
+      await tx.webhooks.delete(ws, id);
+      await recordChange(tx, ctx, { type: `${OBJECT}.deleted`, objectType: OBJECT, objectId: id, before: current, after: null }, this.now());
+    });
   }
-  const created: WebhookEndpoint[] = [];
+
+  /** A new secret, shown once; the old one keeps signing for `overlapSeconds`. */
+  async rotateSecret(ctx: Context, id: string, overlapSeconds = DEFAULT_OVERLAP_SECONDS, ifVersion?: number): Promise<Rotation> {
+    const ws = ctx.actor.workspaceId;
+    return this.store.transaction(async (tx) => {
+      const stored = await tx.webhooks.getStored(ws, id);
+      if (!stored) throw new NotFoundError('webhook endpoint', id);
+      const current = stored.endpoint;
+      if (ifVersion !== undefined && ifVersion !== current.version) throw new PreconditionFailedError(current.version);
+      const now = this.now();
+      const { secret, sealed } = rotated(this.secrets, stored.secrets, now, overlapSeconds);
+      const next: WebhookEndpoint = { ...current, version: current.version + 1, updated_at: now };
+      if (!(await tx.webhooks.update(next, current.version, sealed))) throw new PreconditionFailedError(current.version + 1);
+      // The audit event says that the secret changed, never what it is.
+      await recordChange(tx, ctx, { type: `${OBJECT}.updated`, objectType: OBJECT, objectId: id, before: current, after: next, changes: ['secret'] }, now);
+      return { endpoint: next, secret, previousSecretExpiresAt: sealed.previousExpiresAt };
+    });
+  }
+
+  /** For the delivery worker: the endpoint with its sealed secrets. */
+  getStored(workspaceId: string, id: string): Promise<StoredWebhookEndpoint | undefined> {
+    return this.store.webhooks.getStored(workspaceId, id);
+  }
+
+  /** The secrets that sign a delivery made at `now`: the current one, then the previous one during its overlap. */
+  signingSecrets(endpoint: StoredWebhookEndpoint, now: Date | string = this.now()): string[] {
+    return validSecrets(this.secrets, endpoint.secrets, now);
+  }
+
+  /** Replaces every subscription scoped to one number with these, in one transaction. */
+  async replaceForNumber(ctx: Context, phoneNumberId: string, inputs: WebhookEndpointInput[]): Promise<WebhookEndpoint[]> {
+    await assertValidWebhooks(inputs, this.destinations);
+    return this.store.transaction(async (tx) => {
+      if (!(await tx.phoneNumbers.get(ctx.actor.workspaceId, phoneNumberId))) throw new NotFoundError('phone number', phoneNumberId);
+      return replaceNumberWebhooks(tx, ctx, phoneNumberId, inputs, this.now(), this.secrets);
+    });
+  }
+
+  private async current(tx: Repos, ws: string, id: string, ifVersion: number | undefined): Promise<WebhookEndpoint> {
+    const current = await tx.webhooks.get(ws, id);
+    if (!current) throw new NotFoundError('webhook endpoint', id);
+    if (ifVersion !== undefined && ifVersion !== current.version) throw new PreconditionFailedError(current.version);
+    return current;
+  }
+}
+
+export async function assertValidWebhooks(inputs: WebhookEndpointInput[], destinations: DestinationPolicy): Promise<void> {
+  assertValid(inputs.flatMap((input, i) => checkWebhookFields(input, `webhooks[${i}].`)));
+  const found = await Promise.all(inputs.map((input, i) => destinations.check(input.url, `webhooks[${i}].url`)));
+  assertValid(found.flat());
+}
+
+/**
+ * Inside a transaction: the number's subscriptions become exactly `inputs`, each change audited.
+ * Subscriptions that a client sends again unchanged are kept (same id, same secret), so a VoiceOS
+ * client re-sending its list does not churn them; only those kept in the order given can stay,
+ * because a number's subscriptions are listed in creation order.
+ */
+export async function replaceNumberWebhooks(repos: Repos, ctx: Context, phoneNumberId: string, inputs: WebhookEndpointInput[], now: string, secrets: SecretBox): Promise<WebhookEndpoint[]> {
+  const ws = ctx.actor.workspaceId;
+  const existing = await repos.webhooks.listForNumbers(ws, [phoneNumberId]);
+  const kept: WebhookEndpoint[] = [];
+  let lastId = '';
   for (const input of inputs) {
+    const same = existing.find((e) => e.id > lastId && sameSubscription(e, input));
+    if (!same) break;
+    kept.push(same);
+    lastId = same.id;
+  }
+  for (const endpoint of existing.filter((e) => !kept.includes(e))) {
+    await repos.webhooks.delete(ws, endpoint.id);
+    await recordChange(repos, ctx, { type: `${OBJECT}.deleted`, objectType: OBJECT, objectId: endpoint.id, before: endpoint, after: null }, now);
+  }
+  const result = [...kept];
+  for (const input of inputs.slice(kept.length)) {
     const endpoint: WebhookEndpoint = {
       id: newId(),
       workspace_id: ws,
+      ...webhookDefaults(),
+      ...definedOnly(input),
       url: input.url,
-      method: input.method ?? 'POST',
-      headers: input.headers ?? {},
-      event_types: input.event_types ?? [],
       phone_number_id: phoneNumberId,
       agent_id: null,
-      filter: input.filter ?? null,
-      enabled: input.enabled ?? true,
-      description: input.description ?? null,
       version: 1,
       created_at: now,
       updated_at: now,
     };
-    await repos.webhooks.insert(endpoint);
-    await recordChange(repos, ctx, { type: 'webhook_endpoint.created', objectType: 'webhook_endpoint', objectId: endpoint.id, before: null, after: endpoint }, now);
-    created.push(endpoint);
+    await repos.webhooks.insert(endpoint, sealNew(secrets).sealed);
+    await recordChange(repos, ctx, { type: `${OBJECT}.created`, objectType: OBJECT, objectId: endpoint.id, before: null, after: endpoint }, now);
+    result.push(endpoint);
   }
-  return created;
+  return result;
+}
+
+/** The fields a face sent are what the subscription has (fields it cannot send are not compared). */
+function sameSubscription(endpoint: WebhookEndpoint, input: WebhookEndpointInput): boolean {
+  const wanted = { ...webhookDefaults(), ...definedOnly(input), url: input.url };
+  const compared = ['url', 'method', 'headers', 'event_types', 'filter', ...(['enabled', 'description'] as const).filter((k) => input[k] !== undefined)] as const;
+  return compared.every((k) => JSON.stringify(endpoint[k]) === JSON.stringify(wanted[k]));
+}
+
+/** Merge patch onto the writable fields: null = the default, headers merge key by key. */
+function applyPatch(current: WebhookEndpoint, patch: WebhookEndpointPatch): Writable {
+  const defaults = webhookDefaults();
+  const next: Writable = {
+    url: current.url,
+    method: current.method,
+    headers: current.headers,
+    event_types: current.event_types,
+    phone_number_id: current.phone_number_id,
+    filter: current.filter,
+    enabled: current.enabled,
+    description: current.description,
+  };
+  for (const [key, value] of Object.entries(patch) as [keyof Writable, unknown][]) {
+    if (value === undefined) continue;
+    if (key === 'headers' && isPlainObject(value)) next.headers = mergeHeaders(current.headers, value as Record<string, string | null>);
+    else (next as Record<string, unknown>)[key] = value === null ? (defaults as Record<string, unknown>)[key] ?? null : value;
+  }
+  next.phone_number_id = next.phone_number_id?.toLowerCase() ?? null;
+  return next;
+}
+
+/** Merge patch on header names, which are case-insensitive: "x-a" replaces or removes "X-A". */
+function mergeHeaders(current: Record<string, string>, patch: Record<string, string | null>): Record<string, string> {
+  const next = { ...current };
+  for (const [name, value] of Object.entries(patch)) {
+    for (const existing of Object.keys(next)) if (existing.toLowerCase() === name.toLowerCase()) delete next[existing];
+    if (value !== null) next[name] = value;
+  }
+  return next;
+}
+
+/** A number of this workspace (held, not released), or 422 naming phone_number_id. */
+async function assertNumberOf(repos: Repos, workspaceId: string, phoneNumberId: string | null): Promise<void> {
+  if (phoneNumberId === null) return;
+  if (!(await repos.phoneNumbers.get(workspaceId, phoneNumberId.toLowerCase()))) {
+    throw new ValidationError([{ field: 'phone_number_id', message: 'is not a phone number of this workspace' }]);
+  }
+}
+
+function assertValid(issues: FieldIssue[]): void {
+  if (issues.length) throw new ValidationError(issues);
+}
+
+function definedOnly<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

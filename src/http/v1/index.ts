@@ -8,6 +8,7 @@ import { accountRoutes } from './accounts.ts';
 import { agentRoutes, workflowRoutes } from './agents-workflows.ts';
 import { phoneNumberBulkRoutes } from './phone-numbers-bulk.ts';
 import { phoneNumberRoutes } from './phone-numbers.ts';
+import { webhookEndpointRoutes } from './webhook-endpoints.ts';
 
 /** Writes any error as {"error": {code, message, request_id, details}}. */
 export function sendV1Error(error: unknown, request: FastifyRequest, reply: FastifyReply) {
@@ -33,4 +34,5 @@ export async function v1Api(app: FastifyInstance, { core, bulkBodyLimit }: V1Opt
   await app.register(agentRoutes(core));
   await app.register(workflowRoutes(core));
   await app.register(accountRoutes(core));
+  await app.register(webhookEndpointRoutes(core));
 }

@@ -2,10 +2,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-webhook-endpoints.ts';
+import * as m0003 from './0003-webhook-signing-secrets.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-webhook-endpoints': m0002,
+  '0003-webhook-signing-secrets': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,41 +1,86 @@
+// Webhook endpoints: the public object as `doc`, beside it the columns to select by and the
+// sealed signing secrets (never in `doc`, so never in an answer or an audit event).
 import type { Kysely } from 'kysely';
-import type { WebhookRepo } from '../../core/ports.ts';
+import type { StoredWebhookEndpoint, WebhookEndpointFilter, WebhookRepo } from '../../core/ports.ts';
 import type { WebhookEndpoint } from '../../core/webhooks/schema.ts';
+import type { SealedSigningSecrets } from '../../core/webhooks/signing-secret.ts';
 import type { Database } from '../schema.ts';
+
+const parse = (doc: string) => JSON.parse(doc) as WebhookEndpoint;
 
 export class KyselyWebhookRepo implements WebhookRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async listForNumbers(workspaceId: string, phoneNumberIds: string[]) {
-    if (!phoneNumberIds.length) return [];
-    const rows = await this.db
-      .selectFrom('webhook_endpoints')
-      .select('doc')
-      .where('workspace_id', '=', workspaceId)
-      .where('phone_number_id', 'in', phoneNumberIds)
-      .orderBy('id')
-      .execute();
-    return rows.map((r) => JSON.parse(r.doc) as WebhookEndpoint);
+  private scoped(workspaceId: string) {
+    return this.db.selectFrom('webhook_endpoints').where('workspace_id', '=', workspaceId);
   }
 
-  async insert(endpoint: WebhookEndpoint) {
+  async get(workspaceId: string, id: string) {
+    const row = await this.scoped(workspaceId).select('doc').where('id', '=', id).executeTakeFirst();
+    return row && parse(row.doc);
+  }
+
+  async getStored(workspaceId: string, id: string): Promise<StoredWebhookEndpoint | undefined> {
+    const row = await this.scoped(workspaceId)
+      .select(['doc', 'secret_sealed', 'previous_secret_sealed', 'previous_secret_expires_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      endpoint: parse(row.doc),
+      secrets: { current: row.secret_sealed, previous: row.previous_secret_sealed, previousExpiresAt: row.previous_secret_expires_at },
+    };
+  }
+
+  async list(workspaceId: string, filter: WebhookEndpointFilter, after: string | null, limit: number) {
+    let q = this.scoped(workspaceId).select('doc');
+    if (filter.phoneNumberId) q = q.where('phone_number_id', '=', filter.phoneNumberId);
+    if (after) q = q.where('id', '>', after);
+    const rows = await q.orderBy('id').limit(limit).execute();
+    return rows.map((r) => parse(r.doc));
+  }
+
+  async listForNumbers(workspaceId: string, phoneNumberIds: string[]) {
+    if (!phoneNumberIds.length) return [];
+    const rows = await this.scoped(workspaceId).select('doc').where('phone_number_id', 'in', phoneNumberIds).orderBy('id').execute();
+    return rows.map((r) => parse(r.doc));
+  }
+
+  async insert(endpoint: WebhookEndpoint, secrets: SealedSigningSecrets) {
     await this.db
       .insertInto('webhook_endpoints')
-      .values({
-        id: endpoint.id,
-        workspace_id: endpoint.workspace_id,
-        phone_number_id: endpoint.phone_number_id,
-        agent_id: endpoint.agent_id,
-        doc: JSON.stringify(endpoint),
-        version: endpoint.version,
-        created_at: endpoint.created_at,
-        updated_at: endpoint.updated_at,
-      })
+      .values({ id: endpoint.id, workspace_id: endpoint.workspace_id, created_at: endpoint.created_at, ...this.columns(endpoint), ...secretColumns(secrets) })
       .execute();
+  }
+
+  async update(endpoint: WebhookEndpoint, expectedVersion: number, secrets?: SealedSigningSecrets) {
+    const result = await this.db
+      .updateTable('webhook_endpoints')
+      .set({ ...this.columns(endpoint), ...(secrets ? secretColumns(secrets) : {}) })
+      .where('workspace_id', '=', endpoint.workspace_id)
+      .where('id', '=', endpoint.id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async delete(workspaceId: string, id: string) {
     const result = await this.db.deleteFrom('webhook_endpoints').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   }
+
+  private columns(endpoint: WebhookEndpoint) {
+    return {
+      phone_number_id: endpoint.phone_number_id,
+      agent_id: endpoint.agent_id,
+      enabled: endpoint.enabled ? 1 : 0,
+      doc: JSON.stringify(endpoint),
+      version: endpoint.version,
+      updated_at: endpoint.updated_at,
+    };
+  }
+}
+
+function secretColumns(secrets: SealedSigningSecrets) {
+  return { secret_sealed: secrets.current, previous_secret_sealed: secrets.previous, previous_secret_expires_at: secrets.previousExpiresAt };
 }
