@@ -19,3 +19,19 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/**
+ * SQLite: Kysely's migration lock holds within one connection only, so two processes starting
+ * on one file (a server and the CLI, or two servers) can race. Each migration runs in a
+ * transaction, so the loser's attempt rolls back whole: trying again finds the work done.
+ */
+export async function migrateSqliteToLatest(db: Kysely<any>, attempts = 6): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateToLatest(db);
+    } catch (err) {
+      if (attempt >= attempts || !String((err as { code?: string }).code ?? '').startsWith('SQLITE_')) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
