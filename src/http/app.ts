@@ -9,8 +9,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
 import type { Core } from '../core/index.ts';
 import { HttpError } from './errors.ts';
-import { registerBodyDepthLimit } from './plugins/body-depth.ts';
-import { registerNulCheck } from './plugins/no-nul.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { validatorCompiler } from './validation.ts';
 import { COMPAT_FACES, registerCompatFaces } from './compat/index.ts';
 import { sendV1Error, v1Api } from './v1/index.ts';
@@ -48,8 +47,7 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler());
-  registerBodyDepthLimit(app);
-  registerNulCheck(app);
+  registerInputGuard(app);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;
