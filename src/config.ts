@@ -1,6 +1,7 @@
 // Configuration comes from the environment only, and is validated once at start:
 // a bad value stops the process with a message that names the variable.
 import path from 'node:path';
+import { DEFAULT_RETRY_SCHEDULE_MS, parseDuration, scheduleProblem } from './core/webhooks/delivery/retry-schedule.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -27,6 +28,22 @@ export interface Config {
   dbSchema?: string;
   /** SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE: webhooks may go to loopback/private/link-local addresses. */
   webhookAllowPrivate: boolean;
+  /** SWITCHBOARD_WORKER: this process runs the webhook delivery worker (default true). */
+  worker: boolean;
+  webhooks: WebhookDeliveryConfig;
+}
+
+export interface WebhookDeliveryConfig {
+  /** When each attempt is due after the first, in ms (SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE). */
+  schedule: number[];
+  timeoutMs: number;
+  disableAfterMs: number;
+  leaseMs: number;
+  /** Attempts in flight in this process. */
+  concurrency: number;
+  /** Attempts in flight to one endpoint, across every worker. */
+  endpointConcurrency: number;
+  pollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -94,7 +111,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bulkBodyLimit: integer(env, 'SWITCHBOARD_BULK_BODY_LIMIT', 32 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     faces: parseFaces(env.SWITCHBOARD_FACES),
     webhookAllowPrivate: boolean(env, 'SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE', false),
+    worker: boolean(env, 'SWITCHBOARD_WORKER', true),
+    webhooks: webhookConfig(env),
     ...(dbSchema ? { dbSchema } : {}),
+  };
+}
+
+function duration(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const ms = parseDuration(raw);
+  if (ms === null) throw new ConfigError(`${name} must be a duration such as 500ms, 15s, 5m, 2h or 1d, got "${raw}"`);
+  if (ms < min || ms > max) throw new ConfigError(`${name} must be between ${min} ms and ${max} ms, got ${ms} ms`);
+  return ms;
+}
+
+function webhookConfig(env: NodeJS.ProcessEnv): WebhookDeliveryConfig {
+  const name = 'SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE';
+  let schedule = [...DEFAULT_RETRY_SCHEDULE_MS];
+  if (env[name]?.trim()) {
+    const parts = env[name]!.split(',').map((p) => parseDuration(p));
+    const problem = parts.some((p) => p === null || p > 30 * 86_400e3) ? 'must be durations of at most 30d' : scheduleProblem(parts as number[]);
+    if (problem) throw new ConfigError(`${name} ${problem}: the time of each attempt after the first, comma-separated, such as 0,5s,5m,30m,2h (got "${env[name]}")`);
+    schedule = parts as number[];
+  }
+  const timeoutMs = duration(env, 'SWITCHBOARD_WEBHOOK_TIMEOUT', 15_000, 100, 120_000);
+  const leaseMs = duration(env, 'SWITCHBOARD_WEBHOOK_LEASE', 60_000, 1_000, 3_600_000);
+  // A lease must outlast the attempt it covers, or another worker could send it again meanwhile.
+  if (leaseMs < timeoutMs + 5_000) throw new ConfigError(`SWITCHBOARD_WEBHOOK_LEASE must be at least SWITCHBOARD_WEBHOOK_TIMEOUT + 5s (${timeoutMs + 5_000} ms)`);
+  return {
+    schedule,
+    timeoutMs,
+    leaseMs,
+    disableAfterMs: duration(env, 'SWITCHBOARD_WEBHOOK_DISABLE_AFTER', 5 * 86_400e3, 1_000, 365 * 86_400e3),
+    concurrency: integer(env, 'SWITCHBOARD_WEBHOOK_CONCURRENCY', 32, 1, 1024),
+    endpointConcurrency: integer(env, 'SWITCHBOARD_WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 256),
+    pollMs: duration(env, 'SWITCHBOARD_WEBHOOK_POLL_INTERVAL', 250, 10, 60_000),
   };
 }
 

@@ -4,6 +4,7 @@ import { ConfigError } from './config.ts';
 import { createCore, type Core } from './core/index.ts';
 import { createSecretBox, loadOrCreateKeyFile } from './security/secret-box.ts';
 import { destinationPolicy } from './webhooks/destination-policy.ts';
+import { webhookTransport } from './webhooks/transport.ts';
 import { openStore, type OpenedStore } from './store/index.ts';
 
 export interface Runtime {
@@ -18,7 +19,12 @@ export async function openRuntime(config: Config, options: { schema?: string; mi
     if (options.migrate !== false) await store.migrate();
     const key = config.secretKey ?? (config.databaseUrl ? undefined : loadOrCreateKeyFile(config.dataDir));
     if (!key) throw new ConfigError('SWITCHBOARD_SECRET_KEY is required with DATABASE_URL');
-    const core = createCore(store, createSecretBox(key), { destinations: destinationPolicy(config.webhookAllowPrivate) });
+    const { schedule, disableAfterMs, leaseMs, endpointConcurrency, timeoutMs } = config.webhooks;
+    const core = createCore(store, createSecretBox(key), {
+      destinations: destinationPolicy(config.webhookAllowPrivate),
+      transport: webhookTransport({ allowPrivate: config.webhookAllowPrivate, timeoutMs }),
+      delivery: { schedule, disableAfterMs, leaseMs, endpointConcurrency },
+    });
     return { core, store, close: () => store.close() };
   } catch (err) {
     await store.close();

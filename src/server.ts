@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { build } from './http/app.ts';
 import { openRuntime } from './runtime.ts';
 import { printFirstKey } from './cli/print.ts';
+import { closeSharedWebhookAgents } from './webhooks/sender.ts';
+import { startWorker } from './webhooks/start-worker.ts';
 
 /** Starts listening; resolves once the server accepts connections. Throws ConfigError on bad configuration. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -12,12 +14,16 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const runtime = await openRuntime(config);
   const first = await runtime.core.workspaces.bootstrapIfEmpty();
   const app = await build({ config, core: runtime.core });
+  const worker = config.worker ? startWorker(runtime, config, app.log) : null;
   if (first) printFirstKey(first, `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`);
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
-    await app.close(); // stops accepting, lets in-flight requests finish
+    // Stops accepting and lets in-flight requests finish; meanwhile deliveries in flight finish
+    // or are given back for another worker to retry.
+    await Promise.all([app.close(), worker?.stop(8_000)]);
+    await closeSharedWebhookAgents();
     await runtime.close();
   });
   await app.listen({ port: config.port, host: config.host });

@@ -58,6 +58,25 @@ describe('loadConfig', () => {
     for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) assert.equal(loadConfig({ LOG_LEVEL: level }).logLevel, level);
   });
 
+  test('webhook delivery settings: defaults, durations, and the schedule as times after the first attempt', () => {
+    const defaults = loadConfig({}).webhooks;
+    assert.deepEqual(defaults.schedule, [0, 5e3, 300e3, 1800e3, 7200e3, 18_000e3, 36_000e3, 50_400e3, 72_000e3, 86_400e3]);
+    assert.deepEqual([defaults.timeoutMs, defaults.leaseMs, defaults.disableAfterMs, defaults.concurrency, defaults.endpointConcurrency], [15_000, 60_000, 5 * 86_400e3, 32, 8]);
+    assert.equal(loadConfig({}).worker, true);
+    assert.equal(loadConfig({ SWITCHBOARD_WORKER: 'false' }).worker, false);
+    const set = loadConfig({ SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE: '0, 500ms, 1.5s, 2m, 1h, 1d', SWITCHBOARD_WEBHOOK_TIMEOUT: '2s', SWITCHBOARD_WEBHOOK_LEASE: '7s', SWITCHBOARD_WEBHOOK_DISABLE_AFTER: '36h' }).webhooks;
+    assert.deepEqual(set.schedule, [0, 500, 1500, 120e3, 3600e3, 86_400e3]);
+    assert.deepEqual([set.timeoutMs, set.leaseMs, set.disableAfterMs], [2000, 7000, 36 * 3600e3]);
+    for (const bad of ['5s,10s', '0,10s,5s', '0,ten', '0,5', '', ',', '0,,5s', '0,31d']) {
+      if (bad === '') continue; // blank = the default
+      assertConfigError({ SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE: bad }, 'SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE');
+    }
+    assertConfigError({ SWITCHBOARD_WEBHOOK_TIMEOUT: '15' }, 'SWITCHBOARD_WEBHOOK_TIMEOUT');
+    assertConfigError({ SWITCHBOARD_WEBHOOK_LEASE: '10s' }, 'SWITCHBOARD_WEBHOOK_LEASE'); // shorter than timeout + 5 s
+    assertConfigError({ SWITCHBOARD_WORKER: 'maybe' }, 'SWITCHBOARD_WORKER');
+    assertConfigError({ SWITCHBOARD_WEBHOOK_ENDPOINT_CONCURRENCY: '0' }, 'SWITCHBOARD_WEBHOOK_ENDPOINT_CONCURRENCY');
+  });
+
   test('a bad PORT is refused, naming PORT', () => {
     for (const port of ['abc', '70000', '65536', '-1', '3000.5', '1e3', '0x50', '80 80']) assertConfigError({ PORT: port }, 'PORT');
     assert.equal(loadConfig({ PORT: '65535' }).port, 65535);

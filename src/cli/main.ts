@@ -29,6 +29,9 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'serve':
         await (await import('./commands/serve.ts')).serve(withGlobals(args));
         return EXIT_OK;
+      case 'worker':
+        await (await import('./commands/worker.ts')).worker(withGlobals(args));
+        return EXIT_OK;
       case 'migrate':
         await (await import('./commands/migrate.ts')).migrate(withGlobals(args));
         return EXIT_OK;

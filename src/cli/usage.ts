@@ -10,6 +10,8 @@ migrations first.
 
 Commands:
   serve                           Start the HTTP server (same as npm start)
+  worker                          Run only the webhook delivery worker (no HTTP); pair it
+                                  with servers started with SWITCHBOARD_WORKER=false
   migrate                         Apply pending database migrations and list them
   workspace create --name NAME [--user NAME]
                                   Create a workspace, its first user and an admin API key

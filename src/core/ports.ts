@@ -6,6 +6,7 @@ import type { AuditEvent } from './audit/model.ts';
 import type { StoredPhoneNumber } from './phone-numbers/schema.ts';
 import type { WebhookEndpoint } from './webhooks/schema.ts';
 import type { SealedSigningSecrets } from './webhooks/signing-secret.ts';
+import type { DeliveryAttempt, DeliveryClaim, DeliveryRecord, DeliveryStatus, DeliveryUpdate, NewAttempt, NewDelivery } from './webhooks/delivery/model.ts';
 import type { Workflow } from './workflows/schema.ts';
 import type { User, Workspace } from './workspaces/model.ts';
 
@@ -115,9 +116,70 @@ export interface AuditEventFilter {
 }
 
 export interface AuditRepo {
+  /** Written with dispatched_at null: the event is in the webhook outbox until a worker fans it out. */
   insert(event: AuditEvent): Promise<void>;
   list(workspaceId: string, filter: AuditEventFilter, after: string | null, limit: number): Promise<AuditEvent[]>;
   get(workspaceId: string, id: string): Promise<AuditEvent | undefined>;
+  getMany(ids: string[]): Promise<AuditEvent[]>;
+  /** Inside a transaction: up to `limit` events not yet fanned out, locked against other workers (Postgres: skip locked). */
+  takeUndispatched(limit: number): Promise<AuditEvent[]>;
+  markDispatched(ids: string[], at: string): Promise<void>;
+  /** Events of a workspace from `since` to `until` (by created_at), in id order after `after`. */
+  listSince(workspaceId: string, since: string, until: string | null, after: string | null, limit: number): Promise<AuditEvent[]>;
+}
+
+export interface DeliveryFilter {
+  status?: DeliveryStatus;
+  eventType?: string;
+}
+
+export interface ClaimOptions {
+  owner: string;
+  now: string;
+  leaseExpiresAt: string;
+  limit: number;
+  /** At most this many deliveries of one endpoint are leased at once, across every worker. */
+  perEndpoint: number;
+}
+
+export interface DeliveryRepo {
+  /** Skips rows whose (event, endpoint) pair exists already: a fan-out can be repeated safely. */
+  insertMany(rows: NewDelivery[], now: string): Promise<void>;
+  /** Leases due pending deliveries, serialised between workers; see ClaimOptions. */
+  claim(options: ClaimOptions): Promise<DeliveryClaim[]>;
+  /** Writes the outcome of an attempt if the lease is still this one's; false when it was lost. */
+  finish(id: string, leaseToken: string, update: DeliveryUpdate): Promise<boolean>;
+  insertAttempt(attempt: NewAttempt): Promise<void>;
+  /** Gives back leases that were never used (shutdown): the deliveries are due again at once. */
+  release(owner: string, ids: string[]): Promise<void>;
+  get(workspaceId: string, id: string): Promise<DeliveryRecord | undefined>;
+  list(workspaceId: string, endpointId: string, filter: DeliveryFilter, after: string | null, limit: number): Promise<DeliveryRecord[]>;
+  forEvents(workspaceId: string, eventIds: string[]): Promise<DeliveryRecord[]>;
+  attempts(deliveryId: string): Promise<DeliveryAttempt[]>;
+  /** Makes the deliveries of these events to this endpoint pending now with a fresh schedule; creates the missing ones. */
+  requeue(workspaceId: string, endpointId: string, eventIds: { id: string; type: string }[], now: string): Promise<number>;
+}
+
+/** One HTTP attempt, done outside the core (src/webhooks): never throws for what the network or the receiver does. */
+export interface WebhookTransport {
+  send(request: { url: string; method: 'GET' | 'POST' | 'PUT' | 'PATCH'; headers: Record<string, string>; body: string | null; signal?: AbortSignal }): Promise<TransportResult>;
+}
+
+export interface TransportResult {
+  /** A 2xx answer. */
+  ok: boolean;
+  /** The receiver's status, or null when there was no answer. */
+  status: number | null;
+  latencyMs: number;
+  /** Why the attempt failed (null when ok): a refusal, a timeout, a network error or the status. */
+  error: string | null;
+  /** The response body as text, at most 4 KiB of UTF-8. */
+  responseBody: string;
+  responseTruncated: boolean;
+  /** From Retry-After on a 429 or 503, in seconds. */
+  retryAfterSeconds: number | null;
+  /** 410 Gone: the receiver asks to stop sending (the endpoint is disabled). */
+  gone: boolean;
 }
 
 export interface IdempotencyRecord {
@@ -140,6 +202,8 @@ export interface IdempotencyRepo {
 
 export interface WebhookEndpointFilter {
   phoneNumberId?: string;
+  /** Only the endpoint of this agent's webhook (agent_id). */
+  agentId?: string;
 }
 
 /** An endpoint with its sealed signing secrets, which its public object never holds. */
@@ -154,6 +218,10 @@ export interface WebhookRepo {
   /** In id (= creation) order. */
   list(workspaceId: string, filter: WebhookEndpointFilter, after: string | null, limit: number): Promise<WebhookEndpoint[]>;
   listForNumbers(workspaceId: string, phoneNumberIds: string[]): Promise<WebhookEndpoint[]>;
+  /** Every enabled endpoint of these workspaces, for fanning events out. */
+  listEnabled(workspaceIds: string[]): Promise<WebhookEndpoint[]>;
+  /** Health: `failing` true keeps (or starts) failing_since and returns it; false clears it and returns null. */
+  markHealth(workspaceId: string, id: string, failing: boolean, now: string): Promise<string | null>;
   insert(endpoint: WebhookEndpoint, secrets: SealedSigningSecrets): Promise<void>;
   /** Writes `endpoint` (and `secrets`, when given) if the stored version is still `expectedVersion`. */
   update(endpoint: WebhookEndpoint, expectedVersion: number, secrets?: SealedSigningSecrets): Promise<boolean>;
@@ -170,6 +238,7 @@ export interface Repos {
   audit: AuditRepo;
   idempotency: IdempotencyRepo;
   webhooks: WebhookRepo;
+  deliveries: DeliveryRepo;
 }
 
 export interface Store extends Repos {

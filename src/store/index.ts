@@ -7,13 +7,14 @@ import { openDatabase, type DatabaseOptions } from './database.ts';
 import { migrateSqliteToLatest, migrateToLatest } from './migrations/index.ts';
 import { KyselyApiKeyRepo, KyselyUserRepo, KyselyWorkspaceRepo } from './repositories/accounts.ts';
 import { KyselyAuditRepo } from './repositories/audit-events.ts';
+import { KyselyDeliveryRepo } from './repositories/webhook-deliveries.ts';
 import { KyselyIdempotencyRepo } from './repositories/idempotency.ts';
 import { KyselyPhoneNumberRepo } from './repositories/phone-numbers.ts';
 import { KyselyTargetRepo } from './repositories/targets.ts';
 import { KyselyWebhookRepo } from './repositories/webhook-endpoints.ts';
 import type { Database } from './schema.ts';
 
-function reposFor(db: Kysely<Database>): Repos {
+function reposFor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Repos {
   return {
     phoneNumbers: new KyselyPhoneNumberRepo(db),
     agents: new KyselyTargetRepo<Agent>(db, 'agents'),
@@ -21,9 +22,10 @@ function reposFor(db: Kysely<Database>): Repos {
     workspaces: new KyselyWorkspaceRepo(db),
     users: new KyselyUserRepo(db),
     apiKeys: new KyselyApiKeyRepo(db),
-    audit: new KyselyAuditRepo(db),
+    audit: new KyselyAuditRepo(db, dialect),
     idempotency: new KyselyIdempotencyRepo(db),
     webhooks: new KyselyWebhookRepo(db),
+    deliveries: new KyselyDeliveryRepo(db, dialect),
   };
 }
 
@@ -35,10 +37,10 @@ export interface OpenedStore extends Store {
 export function openStore(options: DatabaseOptions): OpenedStore {
   const { db, dialect } = openDatabase(options);
   return {
-    ...reposFor(db),
+    ...reposFor(db, dialect),
     db,
     dialect,
-    transaction: (work) => db.transaction().execute((trx) => work(reposFor(trx))),
+    transaction: (work) => db.transaction().execute((trx) => work(reposFor(trx, dialect))),
     // Postgres: the migration tables live in this store's schema, not whichever schema has them first.
     migrate: () => (dialect === 'postgres' ? migrateToLatest(db, options.schema) : migrateSqliteToLatest(db)),
     async ping() {

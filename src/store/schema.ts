@@ -76,6 +76,8 @@ export interface AuditEventsTable {
   object_id: string;
   doc: string;
   created_at: string;
+  /** 0004: null until the event has been fanned out into webhook deliveries (the outbox). */
+  dispatched_at: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -102,6 +104,40 @@ export interface WebhookEndpointsTable {
   previous_secret_sealed: string | null;
   previous_secret_expires_at: string | null;
   enabled: number;
+  /** 0004: since when every delivery to it has failed; null while healthy. */
+  failing_since: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  workspace_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  status: string;
+  attempt_count: number;
+  schedule_step: number;
+  next_attempt_at: string | null;
+  lease_owner: string | null;
+  lease_token: string | null;
+  lease_expires_at: string | null;
+  last_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveryAttemptsTable {
+  id: string;
+  delivery_id: string;
+  started_at: string;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+  response_body: string;
+  response_truncated: number;
+  worker: string;
 }
 
 export interface Database {
@@ -115,6 +151,8 @@ export interface Database {
   audit_events: AuditEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
 }
 
 export type { Generated };

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { request, type Dispatcher } from 'undici';
 import { createWebhookAgent, DestinationRefusedError } from './agent.ts';
+import type { TransportResult } from '../core/ports.ts';
 import { parseRetryAfter } from './retry-after.ts';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -23,6 +24,8 @@ interface BaseRequest {
   body?: string | Buffer;
   /** The whole attempt: connect, send, response headers and body. */
   timeoutMs?: number;
+  /** Aborts the attempt (a worker shutting down); reported as the attempt's error. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -31,21 +34,8 @@ interface BaseRequest {
  */
 export type WebhookRequest = BaseRequest & ({ allowPrivate?: boolean; agent?: undefined } | { agent: Dispatcher; allowPrivate?: undefined });
 
-export interface WebhookResult {
-  /** A 2xx answer. */
-  ok: boolean;
-  /** The receiver's status, or null when there was no answer. */
-  status: number | null;
-  latencyMs: number;
-  /** Why the attempt failed (null when ok): a refusal, a timeout, a network error or the status. */
-  error: string | null;
-  /** The response body as text, at most RESPONSE_BODY_LIMIT bytes of UTF-8. */
-  responseBody: string;
-  responseTruncated: boolean;
-  /** From Retry-After on a 429 or 503, in seconds. */
-  retryAfterSeconds: number | null;
-  /** 410 Gone: the receiver asks to stop sending (the endpoint is disabled). */
-  gone: boolean;
+/** What the core's transport port reports, and whether the address policy refused the destination. */
+export interface WebhookResult extends TransportResult {
   /** The address policy refused the destination: no connection was made. */
   refused: boolean;
 }
@@ -101,6 +91,9 @@ export async function sendWebhook(req: WebhookRequest): Promise<WebhookResult> {
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const stop = () => controller.abort();
+  req.signal?.addEventListener('abort', stop, { once: true });
+  if (req.signal?.aborted) controller.abort();
   try {
     const response = await request(req.url, {
       method,
@@ -127,11 +120,13 @@ export async function sendWebhook(req: WebhookRequest): Promise<WebhookResult> {
     });
   } catch (err) {
     const code = (err as { code?: string }).code;
+    if (req.signal?.aborted) return result({ error: 'aborted: the worker shut down before an answer came' });
     if (controller.signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT') return result({ error: `timed out after ${timeoutMs} ms` });
     if (err instanceof DestinationRefusedError) return result({ error: err.message, refused: true });
     return result({ error: describeError(err) });
   } finally {
     clearTimeout(timer);
+    req.signal?.removeEventListener('abort', stop);
   }
 }
 

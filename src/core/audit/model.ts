@@ -17,6 +17,7 @@ export const AuditEventSchema = Type.Object(
     before: Nullable(Type.Record(Type.String(), Type.Unknown())),
     after: Nullable(Type.Record(Type.String(), Type.Unknown())),
     request_id: Nullable(Type.String()),
+    reason: Type.Optional(Type.String({ description: 'Why the system made the change, when it did (webhook_endpoint.disabled).' })),
     created_at: Timestamp(),
   },
 );

@@ -15,6 +15,8 @@ export interface ChangeRecord {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   changes?: string[];
+  /** Why the system made this change (an endpoint disabled after failures). */
+  reason?: string;
 }
 
 export async function recordChange(repos: Repos, ctx: Context, change: ChangeRecord, now: string): Promise<void> {
@@ -29,6 +31,7 @@ export async function recordChange(repos: Repos, ctx: Context, change: ChangeRec
     before: change.before,
     after: change.after,
     request_id: ctx.requestId ?? null,
+    ...(change.reason ? { reason: change.reason } : {}),
     created_at: now,
   });
 }

@@ -24,11 +24,18 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
   { type: 'webhook_endpoint.updated', description: 'A webhook endpoint changed; a secret rotation shows as `changes: ["secret"]`, never the secret.' },
   { type: 'webhook_endpoint.deleted', description: 'A webhook endpoint was deleted (also when its number is released or replaced through VoiceOS).' },
   { type: 'webhook_endpoint.disabled', description: 'Switchboard disabled an endpoint whose deliveries kept failing (or that answered 410 Gone).' },
+  { type: 'webhook_endpoint.test', description: 'Sent only by POST /v1/webhook-endpoints/{id}/test, to check that a receiver verifies signatures.' },
   { type: 'api_key.created', description: 'An API key was created (its secret is never in the event).' },
   { type: 'api_key.revoked', description: 'An API key was revoked.' },
   { type: 'phone_call:connection_requested', description: 'A call to a number is asking where to go (VoiceOS\'s name); sent before the call is answered.' },
   { type: 'phone_call.started', description: 'A call on a number was answered.' },
   { type: 'phone_call.ended', description: 'A call on a number ended.' },
+  { type: 'phone_call.did_not_connect', description: 'A call on a number could not be connected (no answer, busy, failed); Vocode\'s event_phone_call_did_not_connect. Emitted by call routing (later).' },
+  { type: 'phone_call.message', description: 'A message was said in a call (caller or agent); Vocode\'s event_message. Emitted by call routing (later).' },
+  { type: 'phone_call.action', description: 'An agent took an action in a call (transfer, end, DTMF …); Vocode\'s event_action. Emitted by call routing (later).' },
+  { type: 'phone_call.transcript', description: 'The transcript of a call that ended; Vocode\'s event_transcript. Emitted by call routing (later).' },
+  { type: 'phone_call.recording', description: 'The recording of a call is available; Vocode\'s event_recording. Emitted by call routing (later).' },
+  { type: 'phone_call.human_detection', description: 'Whether a human or a machine answered an outbound call; Vocode\'s event_human_detection. Emitted by call routing (later).' },
 ];
 
 /** "phone_call:ended" → "phone_call.ended": the form names are compared in. */

@@ -5,6 +5,7 @@ import { ApiKeySchema, SCOPES, type Scope } from '../../core/api-keys/model.ts';
 import { AuditEventSchema } from '../../core/audit/model.ts';
 import type { Core } from '../../core/index.ts';
 import { decodeCursor } from '../../core/shared/pagination.ts';
+import { DeliverySummarySchema } from '../../core/webhooks/delivery/model.ts';
 import { UserSchema, WorkspaceSchema } from '../../core/workspaces/model.ts';
 import { StringEnum } from '../../core/shared/schema-kit.ts';
 import { contextOf } from '../plugins/auth.ts';
@@ -13,6 +14,12 @@ import { errorResponses, IdParams, idempotencyHeader, ListOf, page, PageQuery } 
 const ScopeList = Type.Array(StringEnum(SCOPES), { minItems: 1, maxItems: SCOPES.length, uniqueItems: true });
 const IssuedKey = Type.Composite([ApiKeySchema, Type.Object({ secret: Type.String({ description: 'The whole key. Shown this once: store it now.' }) })]);
 const ListQuery = Type.Object(PageQuery, { additionalProperties: false });
+
+/** An event as /v1/events shows it: the audit record, and to which webhook endpoints it went and how. */
+const EventWithDeliveries = Type.Composite([
+  AuditEventSchema,
+  Type.Object({ webhook_deliveries: Type.Array(DeliverySummarySchema, { description: 'One per subscribed endpoint, once the event has been fanned out (within a moment of the change).' }) }),
+]);
 
 export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -88,17 +95,24 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
           },
           { additionalProperties: false },
         ),
-        response: { 200: ListOf(AuditEventSchema), ...errorResponses() },
+        response: { 200: ListOf(EventWithDeliveries), ...errorResponses() },
       },
     }, async (request) => {
       const q = request.query;
-      return page(await core.audit.list(contextOf(request), { objectId: q.object_id, objectType: q.object_type, type: q.type }, decodeCursor(q.cursor), q.limit ?? 50));
+      const ctx = contextOf(request);
+      const events = await core.audit.list(ctx, { objectId: q.object_id, objectType: q.object_type, type: q.type }, decodeCursor(q.cursor), q.limit ?? 50);
+      const deliveries = await core.deliveries.forEvents(ctx, events.items.map((e) => e.id));
+      return page({ ...events, items: events.items.map((e) => ({ ...e, webhook_deliveries: deliveries.get(e.id) ?? [] })) });
     });
 
     app.get('/events/:id', {
       config: { scope: 'events:read' },
-      schema: { operationId: 'getEvent', summary: 'Get one audit event', tags: ['Events'], params: IdParams, response: { 200: AuditEventSchema, ...errorResponses(404) } },
-    }, async (request) => core.audit.get(contextOf(request), request.params.id));
+      schema: { operationId: 'getEvent', summary: 'Get one audit event, with its webhook deliveries', tags: ['Events'], params: IdParams, response: { 200: EventWithDeliveries, ...errorResponses(404) } },
+    }, async (request) => {
+      const ctx = contextOf(request);
+      const event = await core.audit.get(ctx, request.params.id);
+      return { ...event, webhook_deliveries: (await core.deliveries.forEvents(ctx, [event.id])).get(event.id) ?? [] };
+    });
 
     app.post('/workspaces', {
       config: { scope: 'operator', idempotent: true },

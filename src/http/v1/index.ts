@@ -8,6 +8,7 @@ import { accountRoutes } from './accounts.ts';
 import { agentRoutes, workflowRoutes } from './agents-workflows.ts';
 import { phoneNumberBulkRoutes } from './phone-numbers-bulk.ts';
 import { phoneNumberRoutes } from './phone-numbers.ts';
+import { webhookDeliveryRoutes } from './webhook-deliveries.ts';
 import { webhookEndpointRoutes } from './webhook-endpoints.ts';
 
 /** Writes any error as {"error": {code, message, request_id, details}}. */
@@ -35,4 +36,5 @@ export async function v1Api(app: FastifyInstance, { core, bulkBodyLimit }: V1Opt
   await app.register(workflowRoutes(core));
   await app.register(accountRoutes(core));
   await app.register(webhookEndpointRoutes(core));
+  await app.register(webhookDeliveryRoutes(core));
 }

@@ -3,8 +3,13 @@ import type { AuditEvent } from '../../core/audit/model.ts';
 import type { AuditEventFilter, AuditRepo } from '../../core/ports.ts';
 import type { Database } from '../schema.ts';
 
+const parse = (doc: string) => JSON.parse(doc) as AuditEvent;
+
 export class KyselyAuditRepo implements AuditRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
 
   async insert(event: AuditEvent) {
     await this.db
@@ -28,11 +33,36 @@ export class KyselyAuditRepo implements AuditRepo {
     if (filter.type) q = q.where('type', '=', filter.type);
     if (after) q = q.where('id', '>', after);
     const rows = await q.orderBy('id').limit(limit).execute();
-    return rows.map((r) => JSON.parse(r.doc) as AuditEvent);
+    return rows.map((r) => parse(r.doc));
+  }
+
+  async getMany(ids: string[]) {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('audit_events').select('doc').where('id', 'in', ids).execute();
+    return rows.map((r) => parse(r.doc));
+  }
+
+  async takeUndispatched(limit: number) {
+    let q = this.db.selectFrom('audit_events').select('doc').where('dispatched_at', 'is', null).orderBy('id').limit(limit);
+    // Several servers fan out at once: each takes rows the others have not locked. (SQLite's
+    // transactions are already one at a time: BEGIN IMMEDIATE.)
+    if (this.dialect === 'postgres') q = q.forUpdate().skipLocked();
+    return (await q.execute()).map((r) => parse(r.doc));
+  }
+
+  async markDispatched(ids: string[], at: string) {
+    if (ids.length) await this.db.updateTable('audit_events').set({ dispatched_at: at }).where('id', 'in', ids).execute();
+  }
+
+  async listSince(workspaceId: string, since: string, until: string | null, after: string | null, limit: number) {
+    let q = this.db.selectFrom('audit_events').select('doc').where('workspace_id', '=', workspaceId).where('created_at', '>=', since);
+    if (until) q = q.where('created_at', '<=', until);
+    if (after) q = q.where('id', '>', after);
+    return (await q.orderBy('id').limit(limit).execute()).map((r) => parse(r.doc));
   }
 
   async get(workspaceId: string, id: string) {
     const row = await this.db.selectFrom('audit_events').select('doc').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
-    return row && (JSON.parse(row.doc) as AuditEvent);
+    return row && parse(row.doc);
   }
 }

@@ -12,3 +12,8 @@ export function containsText(column: string, text: string): Expression<SqlBool> 
 export function startsWith(column: string, text: string): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} like ${`${escapeLike(text)}%`} escape '\\'`;
 }
+
+/** Splits rows for multi-row statements: both databases cap the parameters of one statement. */
+export function* chunked<T>(rows: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}

@@ -35,6 +35,7 @@ export class KyselyWebhookRepo implements WebhookRepo {
   async list(workspaceId: string, filter: WebhookEndpointFilter, after: string | null, limit: number) {
     let q = this.scoped(workspaceId).select('doc');
     if (filter.phoneNumberId) q = q.where('phone_number_id', '=', filter.phoneNumberId);
+    if (filter.agentId) q = q.where('agent_id', '=', filter.agentId);
     if (after) q = q.where('id', '>', after);
     const rows = await q.orderBy('id').limit(limit).execute();
     return rows.map((r) => parse(r.doc));
@@ -44,6 +45,23 @@ export class KyselyWebhookRepo implements WebhookRepo {
     if (!phoneNumberIds.length) return [];
     const rows = await this.scoped(workspaceId).select('doc').where('phone_number_id', 'in', phoneNumberIds).orderBy('id').execute();
     return rows.map((r) => parse(r.doc));
+  }
+
+  async listEnabled(workspaceIds: string[]) {
+    if (!workspaceIds.length) return [];
+    const rows = await this.db.selectFrom('webhook_endpoints').select('doc').where('workspace_id', 'in', workspaceIds).where('enabled', '=', 1).orderBy('id').execute();
+    return rows.map((r) => parse(r.doc));
+  }
+
+  async markHealth(workspaceId: string, id: string, failing: boolean, now: string) {
+    const scoped = this.db.updateTable('webhook_endpoints').where('workspace_id', '=', workspaceId).where('id', '=', id);
+    if (!failing) {
+      await scoped.where('failing_since', 'is not', null).set({ failing_since: null }).execute();
+      return null;
+    }
+    await scoped.where('failing_since', 'is', null).set({ failing_since: now }).execute();
+    const row = await this.db.selectFrom('webhook_endpoints').select('failing_since').where('id', '=', id).executeTakeFirst();
+    return row?.failing_since ?? null;
   }
 
   async insert(endpoint: WebhookEndpoint, secrets: SealedSigningSecrets) {
@@ -56,7 +74,8 @@ export class KyselyWebhookRepo implements WebhookRepo {
   async update(endpoint: WebhookEndpoint, expectedVersion: number, secrets?: SealedSigningSecrets) {
     const result = await this.db
       .updateTable('webhook_endpoints')
-      .set({ ...this.columns(endpoint), ...(secrets ? secretColumns(secrets) : {}) })
+      // Saving an enabled endpoint (re-enabling it, fixing its URL) starts its failure clock afresh.
+      .set({ ...this.columns(endpoint), ...(secrets ? secretColumns(secrets) : {}), ...(endpoint.enabled ? { failing_since: null } : {}) })
       .where('workspace_id', '=', endpoint.workspace_id)
       .where('id', '=', endpoint.id)
       .where('version', '=', expectedVersion)
