@@ -244,7 +244,7 @@ describe('Vocode face', () => {
   });
 
   test('native changes show through the Vocode face', async () => {
-    const agent = await newAgent({ language: 'en-US', voice: { type: 'voice_openai', voice_id: 'alloy' }, actions: [{ type: 'action_webhook', config: {} }], webhook: { url: 'https://x.example.com', method: 'PUT', subscriptions: ['call.ended', 'event_message'] } });
+    const agent = await newAgent({ language: 'en-US', voice: { type: 'voice_openai', voice_id: 'alloy' }, actions: [{ type: 'action_webhook', config: {} }], webhook: { url: 'https://x.example.com', method: 'PUT', subscriptions: ['agent.updated', 'event_message'] } });
     const n = await newNumber();
     await native('PATCH', `/v1/phone-numbers/${n.id}`, { friendly_name: 'Set natively', inbound_agent_id: agent.id });
     const body = ok(await vocode('GET', `/v1/numbers?${q(n.number)}`));

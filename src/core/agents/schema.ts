@@ -38,11 +38,19 @@ const ActionSchema = Strict({
   trigger: Type.Optional(Nullable(ActionTrigger)),
 });
 
-const WebhookSchema = Strict({
-  url: Url(),
-  method: Type.Optional(StringEnum(AGENT_WEBHOOK_METHODS)),
-  subscriptions: Type.Optional(Type.Array(Type.String({ maxLength: 128 }), { maxItems: 64 })),
-});
+// The agent's webhook is a webhook endpoint (agent_id = this agent, in /v1/webhook-endpoints),
+// kept in step with this view by the agent service; see ../webhooks/agent-webhook.ts.
+const WebhookSchema = Strict(
+  {
+    url: Url('http or https URL the events are sent to; refused if it leads to a private or metadata address.'),
+    method: Type.Optional(StringEnum(AGENT_WEBHOOK_METHODS, 'HTTP method of the delivery; POST when absent.')),
+    subscriptions: Type.Optional(Type.Array(Type.String({ maxLength: 128 }), {
+      maxItems: 64,
+      description: 'Vocode event names (event_message, event_phone_call_connected …) or catalogue event types (phone_call.ended, phone_call.*). Empty or absent: no events (the endpoint is disabled).',
+    })),
+  },
+  'Where events about this agent\'s calls are sent. It is the webhook endpoint whose agent_id is this agent: its url, method and event types are changed here; its signing secret is rotated there.',
+);
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 128 }),

@@ -1,18 +1,25 @@
 // Agents: CRUD. An agent that numbers route to cannot be deleted unless the caller asks
-// to detach it, which clears those references in the same transaction.
+// to detach it, which clears those references in the same transaction. An agent's webhook is a
+// webhook endpoint (agent_id = the agent), kept in step in the same transaction as every agent
+// write (see ../webhooks/agent-webhook.ts).
 import { recordChange, type Context } from '../audit/record.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
 import { newId } from '../ids.ts';
-import type { Page, Store } from '../ports.ts';
+import type { DestinationPolicy, Page, SecretBox, Store } from '../ports.ts';
 import { mergePatch } from '../shared/merge-patch.ts';
 import { toPage } from '../shared/pagination.ts';
 import { checkEndpoint, deleteTarget } from '../shared/targets.ts';
+import { agentWebhookEndpoint, checkSubscriptions, deleteAgentWebhook, syncAgentWebhook } from '../webhooks/agent-webhook.ts';
+import { checkWebhookFields } from '../webhooks/rules.ts';
+import type { WebhookEndpoint } from '../webhooks/schema.ts';
 import { agentDefaults, type Agent, type AgentPatch } from './schema.ts';
 
 export class AgentService {
   constructor(
     private readonly store: Store,
     private readonly now: () => string,
+    private readonly secrets: SecretBox,
+    private readonly destinations: DestinationPolicy,
   ) {}
 
   async create(ctx: Context, input: AgentPatch & { name: string }): Promise<Agent> {
@@ -26,10 +33,12 @@ export class AgentService {
       created_at: now,
       updated_at: now,
     };
-    validate(agent);
+    validate(agent, true);
+    await this.checkDestination(input.webhook?.url);
     return this.store.transaction(async (tx) => {
       await tx.agents.insert(agent);
       await recordChange(tx, ctx, { type: 'agent.created', objectType: 'agent', objectId: agent.id, before: null, after: agent }, now);
+      if (agent.webhook) await syncAgentWebhook(tx, ctx, agent, now, this.secrets);
       return agent;
     });
   }
@@ -49,23 +58,41 @@ export class AgentService {
     return toPage(await this.store.agents.list(ctx.actor.workspaceId, after, limit + 1), limit);
   }
 
+  /** The webhook endpoint that is this agent's webhook; null when it has none. */
+  async webhookEndpoint(ctx: Context, agentId: string): Promise<WebhookEndpoint | null> {
+    return (await agentWebhookEndpoint(this.store, ctx.actor.workspaceId, agentId)) ?? null;
+  }
+
   async update(ctx: Context, id: string, patch: AgentPatch, ifVersion?: number): Promise<Agent> {
+    // A webhook URL the patch gives is checked before the transaction: it may wait on DNS. One
+    // it keeps was checked when it was saved.
+    if (patch.webhook) await this.checkDestination(patch.webhook.url);
     return this.store.transaction(async (tx) => {
       const current = await tx.agents.get(ctx.actor.workspaceId, id);
       if (!current) throw new NotFoundError('agent', id);
       if (ifVersion !== undefined && ifVersion !== current.version) throw new PreconditionFailedError(current.version);
       const { id: _i, workspace_id: _w, user_id: _u, version: _v, created_at: _c, updated_at: _up, ...writable } = current;
       const next: Agent = { ...current, ...build(writable, patch), version: current.version + 1, updated_at: this.now() };
-      validate(next);
+      // Subscriptions are checked when the webhook is written: one saved before they were is kept.
+      validate(next, patch.webhook !== undefined);
       if (!(await tx.agents.update(next, current.version))) throw new PreconditionFailedError(current.version + 1);
       await recordChange(tx, ctx, { type: 'agent.updated', objectType: 'agent', objectId: id, before: current, after: next }, next.updated_at);
+      if (patch.webhook !== undefined) await syncAgentWebhook(tx, ctx, next, next.updated_at, this.secrets);
       return next;
     });
   }
 
-  /** 409 while numbers route to it, unless `detach`: then those references are cleared. */
+  /** 409 while numbers route to it, unless `detach`: then those references are cleared. Its webhook endpoint goes with it. */
   delete(ctx: Context, id: string, detach: boolean): Promise<void> {
-    return deleteTarget(this.store, ctx, 'agent', id, detach, this.now);
+    return deleteTarget(this.store, ctx, 'agent', id, detach, this.now, (tx, at) => deleteAgentWebhook(tx, ctx, id, at));
+  }
+
+  /** A webhook URL that is well-formed, then one the destination policy allows (SSRF). */
+  private async checkDestination(url: string | undefined): Promise<void> {
+    if (url === undefined) return;
+    const malformed = checkWebhookFields({ url }, 'webhook.');
+    const issues = malformed.length ? malformed : await this.destinations.check(url, 'webhook.url');
+    if (issues.length) throw new ValidationError(issues);
   }
 
 }
@@ -83,10 +110,15 @@ function build(base: Omit<Agent, 'id' | 'workspace_id' | 'user_id' | 'version' |
   return merged as Omit<Agent, 'id' | 'workspace_id' | 'user_id' | 'version' | 'created_at' | 'updated_at'>;
 }
 
-function validate(agent: Agent): void {
+/** `webhookWritten`: the webhook is being written (created, patched), so it is checked. */
+function validate(agent: Agent, webhookWritten: boolean): void {
   const issues: FieldIssue[] = [];
   if (agent.endpoint) issues.push(...checkEndpoint(agent.endpoint, 'endpoint'));
-  if (agent.webhook && !/^https?:\/\/[^\s]+$/i.test(agent.webhook.url)) issues.push({ field: 'webhook.url', message: 'must be an absolute http or https URL' });
+  // The webhook is checked when it is written (a stored one was checked then).
+  if (agent.webhook && webhookWritten) {
+    issues.push(...checkWebhookFields({ url: agent.webhook.url }, 'webhook.'));
+    issues.push(...checkSubscriptions(agent.webhook.subscriptions ?? [], 'webhook.subscriptions'));
+  }
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(agent.language)) issues.push({ field: 'language', message: 'must be a BCP 47 language tag such as en or en-US' });
   if (issues.length) throw new ValidationError(issues);
 }

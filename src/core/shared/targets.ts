@@ -27,7 +27,16 @@ const REF_FIELDS = {
  * Deletes an agent or workflow. While numbers route to it the answer is 409 (in_use), unless
  * `detach`: then those references are cleared, each with its audit event, in the same transaction.
  */
-export async function deleteTarget(store: Store, ctx: Context, kind: TargetKind, id: string, detach: boolean, now: () => string): Promise<void> {
+export async function deleteTarget(
+  store: Store,
+  ctx: Context,
+  kind: TargetKind,
+  id: string,
+  detach: boolean,
+  now: () => string,
+  /** What else goes with it, in the same transaction (an agent's webhook endpoint). */
+  alsoDelete?: (tx: Repos, at: string) => Promise<void>,
+): Promise<void> {
   await store.transaction(async (tx) => {
     const repo = kind === 'agent' ? tx.agents : tx.workflows;
     const ws = ctx.actor.workspaceId;
@@ -43,6 +52,7 @@ export async function deleteTarget(store: Store, ctx: Context, kind: TargetKind,
     }
     const at = now();
     for (const number of users) await detach1(tx, ctx, number, kind, id, at);
+    if (alsoDelete) await alsoDelete(tx, at);
     await repo.delete(ws, id);
     await recordChange(tx, ctx, { type: `${kind}.deleted`, objectType: kind, objectId: id, before: current as unknown as Record<string, unknown>, after: null }, at);
   });

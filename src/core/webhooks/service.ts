@@ -7,6 +7,7 @@ import { newId } from '../ids.ts';
 import type { DestinationPolicy, Page, Repos, SecretBox, Store, StoredWebhookEndpoint, WebhookEndpointFilter } from '../ports.ts';
 import { isPlainObject } from '../shared/merge-patch.ts';
 import { toPage } from '../shared/pagination.ts';
+import { assertAgentEndpointDelete, assertAgentEndpointPatch } from './agent-webhook.ts';
 import { checkWebhookFields } from './rules.ts';
 import { webhookDefaults, type WebhookEndpoint, type WebhookEndpointCreate, type WebhookEndpointInput, type WebhookEndpointPatch } from './schema.ts';
 import { DEFAULT_OVERLAP_SECONDS, rotated, sealNew, validSecrets } from './signing-secret.ts';
@@ -71,6 +72,7 @@ export class WebhookService {
     return this.store.transaction(async (tx) => {
       const current = await this.current(tx, ws, id, ifVersion);
       const next: WebhookEndpoint = { ...current, ...applyPatch(current, patch), version: current.version + 1, updated_at: this.now() };
+      assertAgentEndpointPatch(current, next, patch);
       assertValid(checkWebhookFields(next));
       if (next.phone_number_id !== current.phone_number_id) await assertNumberOf(tx, ws, next.phone_number_id);
       if (!(await tx.webhooks.update(next, current.version))) throw new PreconditionFailedError(current.version + 1);
@@ -83,6 +85,7 @@ export class WebhookService {
     const ws = ctx.actor.workspaceId;
     await this.store.transaction(async (tx) => {
       const current = await this.current(tx, ws, id, ifVersion);
+      assertAgentEndpointDelete(current);
       await tx.webhooks.delete(ws, id);
       await recordChange(tx, ctx, { type: `${OBJECT}.deleted`, objectType: OBJECT, objectId: id, before: current, after: null }, this.now());
     });

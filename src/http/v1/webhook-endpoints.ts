@@ -73,7 +73,7 @@ export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
         params: IdParams,
         headers: ifMatchHeader,
         body: WebhookEndpointPatchSchema,
-        response: { 200: WebhookEndpointSchema, ...errorResponses(404, 412, 422) },
+        response: { 200: WebhookEndpointSchema, ...errorResponses(404, 409, 412, 422) },
       },
     }, async (request, reply) => {
       const updated = await core.webhooks.update(contextOf(request), request.params.id.toLowerCase(), request.body, ifMatchVersion(request));
@@ -83,7 +83,7 @@ export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
 
     app.delete('/webhook-endpoints/:id', {
       config: { scope: write },
-      schema: { operationId: 'deleteWebhookEndpoint', summary: 'Delete a webhook endpoint', tags, params: IdParams, headers: ifMatchHeader, response: { 204: Type.Null(), ...errorResponses(404, 412) } },
+      schema: { operationId: 'deleteWebhookEndpoint', summary: 'Delete a webhook endpoint', tags, params: IdParams, headers: ifMatchHeader, response: { 204: Type.Null(), ...errorResponses(404, 409, 412) } },
     }, async (request, reply) => {
       await core.webhooks.delete(contextOf(request), request.params.id.toLowerCase(), ifMatchVersion(request));
       return reply.code(204).send(null);

@@ -19,7 +19,12 @@
 // - Vocode requires inbound_agent on every number and a voice on every agent. A number no agent
 //   answers (none set, or a workflow/handler in force) shows a stand-in agent whose id is the
 //   Nil UUID (00000000-…); an agent without a Vocode voice shows a voice_azure stand-in with the
-//   Nil UUID id and voice_name "". Prompt, voice and webhook ids are name-based UUIDs of the agent id.
+//   Nil UUID id and voice_name "". Prompt and voice ids are name-based UUIDs of the agent id.
+// - The agent's webhook is a core webhook endpoint (agent_id = the agent; GET /v1/webhook-endpoints):
+//   its id is the endpoint's id; subscriptions map to catalogue event types (event_message →
+//   phone_call.message …); no subscriptions = a disabled endpoint; its URL is checked against
+//   the destination policy (422 at body.inbound_agent.webhook.url). Its signing secret is never
+//   shown here: rotate it natively (POST /v1/webhook-endpoints/{id}/rotate-secret).
 // - link: a connection id is kept as telephony.account_sid with provider twilio; inline Twilio
 //   credentials (extension) go to telephony.account_sid/auth_token. The full PhoneNumber never
 //   shows telephony_account_connection (Vocode's expanded form carries the auth token); lists

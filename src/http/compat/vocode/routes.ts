@@ -60,7 +60,9 @@ export function vocodeRoutes(core: Core): FastifyPluginAsyncTypebox {
     const agentId = answeringAgentId(n);
     const agent: Agent | null = agentId ? await core.agents.get(ctx, agentId).catch(orNull) : null;
     const needsFallback = !n.created_by_user_id || (agent !== null && !agent.user_id);
-    return numberToWire(n, agent, needsFallback ? await fallbackUser(ctx) : NIL_UUID);
+    // The agent's webhook is a webhook endpoint: shown with that endpoint's id.
+    const webhook = agent?.webhook ? await core.agents.webhookEndpoint(ctx, agent.id) : null;
+    return numberToWire(n, agent, needsFallback ? await fallbackUser(ctx) : NIL_UUID, webhook?.id);
   }
 
   return async (app) => {

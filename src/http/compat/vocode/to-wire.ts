@@ -7,9 +7,9 @@ import type { Static } from '@sinclair/typebox';
 import type { Agent } from '../../../core/agents/schema.ts';
 import type { PhoneNumber } from '../../../core/phone-numbers/schema.ts';
 import { isUuid } from '../../../core/ids.ts';
+import { vocodeSubscriptions } from '../../../core/webhooks/agent-webhook.ts';
 import {
   ACTION_TYPES,
-  EVENT_TYPES,
   LANGUAGES,
   NIL_UUID,
   PROMPT_SETTINGS,
@@ -115,7 +115,12 @@ function promptToWire(agent: Agent, userId: string): Json {
   return prompt;
 }
 
-export function agentToWire(agent: Agent, fallbackUserId: string): Json {
+/**
+ * The agent as Vocode shows it. Its webhook is a webhook endpoint of the core: `webhookId` is
+ * that endpoint's id (the same subscription natively); a name-based id only where none exists
+ * (an agent saved before agent webhooks were endpoints, until its webhook is next written).
+ */
+export function agentToWire(agent: Agent, fallbackUserId: string, webhookId?: string | null): Json {
   const userId = agent.user_id ?? fallbackUserId;
   const out: Json = {
     id: agent.id,
@@ -130,9 +135,10 @@ export function agentToWire(agent: Agent, fallbackUserId: string): Json {
   if (agent.initial_message !== null) out.initial_message = agent.initial_message;
   if (agent.webhook) {
     out.webhook = {
-      id: partId(agent.id, 'webhook'),
+      id: webhookId ?? partId(agent.id, 'webhook'),
       user_id: userId,
-      subscriptions: (agent.webhook.subscriptions ?? []).filter((s) => has(EVENT_TYPES, s)),
+      // Vocode names; catalogue types written natively show by their Vocode name where they have one.
+      subscriptions: vocodeSubscriptions(agent.webhook.subscriptions ?? []),
       url: agent.webhook.url,
       ...(has(WEBHOOK_METHODS, agent.webhook.method) ? { method: agent.webhook.method } : {}),
     };
@@ -179,9 +185,9 @@ function numberFields(n: PhoneNumber, userId: string): Json {
  * PhoneNumber: with the full inbound agent. telephony_account_connection is never shown here:
  * Vocode's expanded connection carries the auth token, which Switchboard never answers.
  */
-export function numberToWire(n: PhoneNumber, agent: Agent | null, fallbackUserId: string): Static<typeof WirePhoneNumber> {
+export function numberToWire(n: PhoneNumber, agent: Agent | null, fallbackUserId: string, webhookId?: string | null): Static<typeof WirePhoneNumber> {
   const userId = n.created_by_user_id ?? fallbackUserId;
-  return { ...numberFields(n, userId), inbound_agent: agent ? agentToWire(agent, fallbackUserId) : noAgent(userId) } as Static<typeof WirePhoneNumber>;
+  return { ...numberFields(n, userId), inbound_agent: agent ? agentToWire(agent, fallbackUserId, webhookId) : noAgent(userId) } as Static<typeof WirePhoneNumber>;
 }
 
 /** NormalizedPhoneNumber (lists): the agent and the account connection by id. */
