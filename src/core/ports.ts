@@ -63,6 +63,8 @@ export interface PhoneNumberRepo {
   insert(number: StoredPhoneNumber): Promise<void>;
   /** Writes `number` if the stored version is still `expectedVersion`; false otherwise. */
   update(number: StoredPhoneNumber, expectedVersion: number): Promise<boolean>;
+  /** Set-based update (bulk): writes each number whose stored version is still its expectedVersion; returns their ids. */
+  updateMany(workspaceId: string, rows: { number: StoredPhoneNumber; expectedVersion: number }[]): Promise<Set<string>>;
   /** In id (= creation) order; 'desc' = newest first, and `after` then means older than it. */
   list(workspaceId: string, filter: PhoneNumberFilter, after: string | null, limit: number, order?: 'asc' | 'desc'): Promise<StoredPhoneNumber[]>;
   count(workspaceId: string, filter: PhoneNumberFilter): Promise<number>;
@@ -118,6 +120,7 @@ export interface AuditEventFilter {
 export interface AuditRepo {
   /** Written with dispatched_at null: the event is in the webhook outbox until a worker fans it out. */
   insert(event: AuditEvent): Promise<void>;
+  insertMany(events: AuditEvent[]): Promise<void>;
   list(workspaceId: string, filter: AuditEventFilter, after: string | null, limit: number): Promise<AuditEvent[]>;
   get(workspaceId: string, id: string): Promise<AuditEvent | undefined>;
   getMany(ids: string[]): Promise<AuditEvent[]>;

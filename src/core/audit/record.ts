@@ -1,6 +1,7 @@
 // Every change writes one audit event, in the same transaction as the change.
 import { newId } from '../ids.ts';
 import type { Actor, Repos } from '../ports.ts';
+import type { AuditEvent } from './model.ts';
 
 export interface Context {
   actor: Actor;
@@ -20,7 +21,16 @@ export interface ChangeRecord {
 }
 
 export async function recordChange(repos: Repos, ctx: Context, change: ChangeRecord, now: string): Promise<void> {
-  await repos.audit.insert({
+  await repos.audit.insert(toEvent(ctx, change, now));
+}
+
+/** Many changes in one statement per chunk (bulk updates): the same events recordChange writes. */
+export async function recordChanges(repos: Repos, ctx: Context, changes: { change: ChangeRecord; at: string }[]): Promise<void> {
+  if (changes.length) await repos.audit.insertMany(changes.map(({ change, at }) => toEvent(ctx, change, at)));
+}
+
+function toEvent(ctx: Context, change: ChangeRecord, now: string): AuditEvent {
+  return {
     id: newId(),
     workspace_id: ctx.actor.workspaceId,
     type: change.type,
@@ -33,7 +43,7 @@ export async function recordChange(repos: Repos, ctx: Context, change: ChangeRec
     request_id: ctx.requestId ?? null,
     ...(change.reason ? { reason: change.reason } : {}),
     created_at: now,
-  });
+  };
 }
 
 const VOLATILE = new Set(['version', 'updated_at']);

@@ -1,6 +1,6 @@
 // Bulk update: each item is validated alone; valid items of a non-atomic batch are written
 // together in one transaction, an atomic batch is written only if every item is valid.
-import { recordChange, type Context } from '../audit/record.ts';
+import { recordChanges, type Context } from '../audit/record.ts';
 import { ConflictError, type ErrorCode, type FieldIssue } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import type { SecretBox, Store } from '../ports.ts';
@@ -156,20 +156,22 @@ export async function bulkUpdate(deps: Deps, ctx: Context, items: BulkItem[], op
   for (const p of valid) if (changedIds.has(p.next.id)) lastById.set(p.next.id, p);
   const raced = new Set<string>();
   await deps.store.transaction(async (tx) => {
-    for (const [id, last] of lastById) {
-      const first = original.get(id)!;
-      const final = { ...last.next, version: first.version + 1 };
-      if (!(await tx.phoneNumbers.update(final, first.version))) {
-        if (options.atomic) throw new ConflictError(`phone number ${id} was changed by another request during this one; nothing was written`);
-        raced.add(id);
-        continue;
-      }
-      last.next = final;
+    // One set-based write for all numbers, then one for all events: a 10,000-item batch is a
+    // handful of statements, not 20,000 round trips.
+    const finals = [...lastById].map(([id, last]) => ({ last, number: { ...last.next, version: original.get(id)!.version + 1 }, expectedVersion: original.get(id)!.version }));
+    const written = await tx.phoneNumbers.updateMany(ws, finals.map(({ number, expectedVersion }) => ({ number, expectedVersion })));
+    for (const { last, number } of finals) {
+      if (written.has(number.id)) last.next = number;
+      else if (options.atomic) throw new ConflictError(`phone number ${number.id} was changed by another request during this one; nothing was written`);
+      else raced.add(number.id);
     }
-    for (const p of valid) {
-      if (raced.has(p.next.id) || p.changed.length === 0) continue;
-      await recordChange(tx, ctx, { type: 'phone_number.updated', objectType: 'phone_number', objectId: p.next.id, before: toPublic(p.before), after: toPublic(p.next), changes: p.changed }, p.next.updated_at);
-    }
+    await recordChanges(
+      tx,
+      ctx,
+      valid
+        .filter((p) => !raced.has(p.next.id) && p.changed.length > 0)
+        .map((p) => ({ change: { type: 'phone_number.updated', objectType: 'phone_number', objectId: p.next.id, before: toPublic(p.before), after: toPublic(p.next), changes: p.changed }, at: p.next.updated_at })),
+    );
   });
   for (const p of valid.filter((v) => raced.has(v.next.id))) {
     fail(p.index, items[p.index]!, 'conflict', 'the phone number was changed by another request during this one');

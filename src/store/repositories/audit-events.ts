@@ -2,8 +2,11 @@ import type { Kysely } from 'kysely';
 import type { AuditEvent } from '../../core/audit/model.ts';
 import type { AuditEventFilter, AuditRepo } from '../../core/ports.ts';
 import type { Database } from '../schema.ts';
+import { chunked } from './sql-helpers.ts';
 
 const parse = (doc: string) => JSON.parse(doc) as AuditEvent;
+/** 7 parameters per row: 1,000 rows stay under both databases' caps. */
+const INSERT_CHUNK = 1000;
 
 export class KyselyAuditRepo implements AuditRepo {
   constructor(
@@ -12,18 +15,16 @@ export class KyselyAuditRepo implements AuditRepo {
   ) {}
 
   async insert(event: AuditEvent) {
-    await this.db
-      .insertInto('audit_events')
-      .values({
-        id: event.id,
-        workspace_id: event.workspace_id,
-        type: event.type,
-        object_type: event.object_type,
-        object_id: event.object_id,
-        doc: JSON.stringify(event),
-        created_at: event.created_at,
-      })
-      .execute();
+    await this.insertMany([event]);
+  }
+
+  async insertMany(events: AuditEvent[]) {
+    for (const chunk of chunked(events, INSERT_CHUNK)) {
+      await this.db
+        .insertInto('audit_events')
+        .values(chunk.map((event) => ({ id: event.id, workspace_id: event.workspace_id, type: event.type, object_type: event.object_type, object_id: event.object_id, doc: JSON.stringify(event), created_at: event.created_at })))
+        .execute();
+    }
   }
 
   async list(workspaceId: string, filter: AuditEventFilter, after: string | null, limit: number) {

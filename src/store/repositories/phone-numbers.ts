@@ -40,6 +40,11 @@ function mapWriteError(err: unknown, n: StoredPhoneNumber): never {
   throw err;
 }
 
+/** What an update may change (never the id, the workspace, the number, creation or release). */
+const UPDATED = ['country_code', 'friendly_name', 'inbound_agent_id', 'outbound_agent_id', 'inbound_workflow_id', 'outbound_workflow_id', 'cap_voice', 'cap_sms', 'cap_mms', 'cap_fax', 'active', 'doc', 'version', 'updated_at'] as const;
+/** Rows per bulk statement: 19 parameters each, under both databases' caps (SQLite 32,766, Postgres 65,535). */
+const UPDATE_CHUNK = 1000;
+
 export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -93,6 +98,38 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
     } catch (err) {
       mapWriteError(err, n);
     }
+  }
+
+  async updateMany(workspaceId: string, rows: { number: StoredPhoneNumber; expectedVersion: number }[]) {
+    const updated = new Set<string>();
+    for (let i = 0; i < rows.length; i += UPDATE_CHUNK) {
+      const chunk = rows.slice(i, i + UPDATE_CHUNK);
+      for (const { number, expectedVersion } of chunk) {
+        if (number.version !== expectedVersion + 1 || number.workspace_id !== workspaceId) throw new Error('updateMany: each number must be of the workspace and one version ahead of the one expected');
+      }
+      // An upsert is a lookup by primary key per row on both databases, so one statement updates
+      // a chunk without a join for the planner to get wrong (UPDATE … FROM (VALUES …) made SQLite
+      // scan the table once per chunk row). The rows were read before, so each id exists and
+      // only the DO UPDATE branch runs; its WHERE is the optimistic check: still this workspace's,
+      // not released, and at the version read (the new version minus one).
+      try {
+        const result = await this.db
+          .insertInto('phone_numbers')
+          .values(chunk.map(({ number }) => toRow(number)))
+          .onConflict((oc) =>
+            oc
+              .column('id')
+              .doUpdateSet(Object.fromEntries(UPDATED.map((c) => [c, sql.ref(`excluded.${c}`)])) as never)
+              .where(sql<boolean>`phone_numbers.version = excluded.version - 1 and phone_numbers.workspace_id = excluded.workspace_id and phone_numbers.released_at is null`),
+          )
+          .returning('id')
+          .execute();
+        for (const r of result) updated.add(r.id);
+      } catch (err) {
+        mapWriteError(err, chunk[0]!.number);
+      }
+    }
+    return updated;
   }
 
   async list(workspaceId: string, f: PhoneNumberFilter, after: string | null, limit: number, order: 'asc' | 'desc' = 'asc') {
