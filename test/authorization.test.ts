@@ -38,6 +38,8 @@ interface Fixtures {
   number(): Promise<{ id: string; number: string }>;
   apiKey(): Promise<string>;
   webhookEndpoint(): Promise<string>;
+  /** A pending delivery (made by a replay: no worker runs here) and its endpoint. */
+  delivery(): Promise<{ endpointId: string; id: string }>;
   event(): Promise<string>;
   /** Status and body of a GET with the admin key. */
   read(url: string): Promise<{ status: number; body: Json }>;
@@ -63,6 +65,15 @@ function fixturesFor(t: TestApp): Fixtures {
     },
     apiKey: async () => (await created('/v1/api-keys', { name: 'fixture key', scopes: ['numbers:read'] })).id,
     webhookEndpoint: async () => (await created('/v1/webhook-endpoints', { url: 'https://hooks.example.com/fixture' })).id,
+    delivery: async () => {
+      const endpointId = (await created('/v1/webhook-endpoints', { url: 'https://hooks.example.com/fixture' })).id;
+      const replay = await t.request('POST', `/v1/webhook-endpoints/${endpointId}/replay`, { since: '2000-01-01T00:00:00Z' });
+      assert.equal(replay.statusCode, 202, replay.body);
+      const res = await t.request('GET', `/v1/webhook-endpoints/${endpointId}/deliveries?limit=1`);
+      assert.equal(res.statusCode, 200, res.body);
+      await new Promise((resolve) => setTimeout(resolve, 5)); // a retry's updated_at must differ from the replay's
+      return { endpointId, id: res.json().data[0].id };
+    },
     event: async () => {
       const res = await t.request('GET', '/v1/events?limit=1');
       assert.equal(res.statusCode, 200, res.body);
@@ -187,6 +198,32 @@ const ROUTES: Row[] = [
       return { url: `/v1/webhook-endpoints/${id}/rotate-secret`, body: { overlap_seconds: 60 }, probe: () => fx.read(`/v1/webhook-endpoints/${id}`) };
     },
   },
+  { method: 'GET', path: '/v1/webhook-endpoints/{id}/deliveries', scope: 'webhooks:read', ok: 200, byId: true, make: async (fx) => ({ url: `/v1/webhook-endpoints/${await fx.webhookEndpoint()}/deliveries` }) },
+  {
+    method: 'GET', path: '/v1/webhook-endpoints/{id}/deliveries/{delivery_id}', scope: 'webhooks:read', ok: 200, byId: true,
+    make: async (fx) => {
+      const d = await fx.delivery();
+      return { url: `/v1/webhook-endpoints/${d.endpointId}/deliveries/${d.id}` };
+    },
+  },
+  {
+    method: 'POST', path: '/v1/webhook-endpoints/{id}/deliveries/{delivery_id}/retry', scope: 'webhooks:write', ok: 202, byId: true,
+    make: async (fx) => {
+      const d = await fx.delivery();
+      const url = `/v1/webhook-endpoints/${d.endpointId}/deliveries/${d.id}`;
+      return { url: `${url}/retry`, probe: () => fx.read(url) };
+    },
+  },
+  // No probe: a test sends (here to an address that does not resolve) and records nothing.
+  { method: 'POST', path: '/v1/webhook-endpoints/{id}/test', scope: 'webhooks:write', ok: 200, byId: true, make: async (fx) => ({ url: `/v1/webhook-endpoints/${await fx.webhookEndpoint()}/test` }) },
+  {
+    method: 'POST', path: '/v1/webhook-endpoints/{id}/replay', scope: 'webhooks:write', ok: 202, byId: true,
+    make: async (fx) => {
+      const id = await fx.webhookEndpoint();
+      return { url: `/v1/webhook-endpoints/${id}/replay`, body: { since: '2000-01-01T00:00:00Z' }, probe: () => fx.read(`/v1/webhook-endpoints/${id}/deliveries?limit=200`) };
+    },
+  },
+  { method: 'GET', path: '/v1/event-types', scope: 'webhooks:read', ok: 200, make: async () => ({ url: '/v1/event-types' }) },
   { method: 'GET', path: '/v1/events', scope: 'events:read', ok: 200, make: async () => ({ url: '/v1/events' }) },
   { method: 'GET', path: '/v1/events/{id}', scope: 'events:read', ok: 200, byId: true, make: async (fx) => ({ url: `/v1/events/${await fx.event()}` }) },
   {

@@ -85,6 +85,19 @@ describe('delivery worker', () => {
     assert.equal((await deliveriesOf(endpoint.id))[0].status, 'succeeded');
   });
 
+  test('an endpoint gets events from its creation on, however late the fan-out runs', async () => {
+    const number = (await t.request('POST', '/v1/phone-numbers', { number: nextNumber() })).json();
+    await change(number.id, 1, 'before');
+    // No worker has run: the event is still in the outbox when the endpoint is created.
+    const res = await t.request('POST', '/v1/webhook-endpoints', { url: receiver.url('/late'), event_types: ['phone_number.updated'], phone_number_id: number.id });
+    receiver.trust('/late', res.json().secret);
+    await change(number.id, 1, 'after');
+    startWorker();
+    await receiver.waitFor(() => receiver.received.some((r) => r.path === '/late'));
+    await sleep(200);
+    assert.deepEqual(receiver.received.filter((r) => r.path === '/late').map((r) => r.event.data.object.friendly_name), ['after0']);
+  });
+
   test('one slow receiver holds at most its per-endpoint limit; the others are not starved', async () => {
     const slow = await numberWithEndpoint('/slow');
     const fast = await numberWithEndpoint('/fast');

@@ -25,6 +25,7 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
   { type: 'webhook_endpoint.deleted', description: 'A webhook endpoint was deleted (also when its number is released or replaced through VoiceOS).' },
   { type: 'webhook_endpoint.disabled', description: 'Switchboard disabled an endpoint whose deliveries kept failing (or that answered 410 Gone).' },
   { type: 'webhook_endpoint.test', description: 'Sent only by POST /v1/webhook-endpoints/{id}/test, to check that a receiver verifies signatures.' },
+  { type: 'workspace.created', description: 'A workspace was created (by an operator). Its endpoints are created after it, so they get this event only by a replay.' },
   { type: 'api_key.created', description: 'An API key was created (its secret is never in the event).' },
   { type: 'api_key.revoked', description: 'An API key was revoked.' },
   { type: 'phone_call:connection_requested', description: 'A call to a number is asking where to go (VoiceOS\'s name); sent before the call is answered.' },

@@ -85,7 +85,7 @@ export function webhookDeliveryRoutes(core: Core): FastifyPluginAsyncTypebox {
       schema: {
         operationId: 'testWebhookEndpoint',
         summary: 'Send a signed test event now and report the answer',
-        description: 'The event has type webhook_endpoint.test; the endpoint\'s event types and filter do not apply, and nothing is retried or recorded.',
+        description: 'The event has type webhook_endpoint.test; the endpoint\'s event types and filter do not apply, it is sent to a disabled endpoint too (to check a receiver before enabling it), and nothing is retried or recorded.',
         tags,
         params: IdParams,
         response: { 200: TestResult, ...errorResponses(404) },

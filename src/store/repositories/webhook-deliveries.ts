@@ -131,7 +131,9 @@ export class KyselyDeliveryRepo implements DeliveryRepo {
       await this.db
         .insertInto('webhook_deliveries')
         .values(chunk.map((e) => ({ id: newId(), workspace_id: workspaceId, endpoint_id: endpointId, event_id: e.id, event_type: e.type, status: 'pending', attempt_count: 0, schedule_step: 0, next_attempt_at: now, created_at: now, updated_at: now })))
-        .onConflict((oc) => oc.columns(['event_id', 'endpoint_id']).doUpdateSet({ status: 'pending', schedule_step: 0, next_attempt_at: now, updated_at: now }))
+        // An attempt in flight keeps its lease time (no other worker sends meanwhile) but loses
+        // its token, so its outcome cannot overwrite the fresh schedule asked for here.
+        .onConflict((oc) => oc.columns(['event_id', 'endpoint_id']).doUpdateSet({ status: 'pending', schedule_step: 0, next_attempt_at: now, updated_at: now, lease_owner: null, lease_token: null }))
         .execute();
     }
     return events.length;

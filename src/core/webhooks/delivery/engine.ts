@@ -55,7 +55,9 @@ export class DeliveryEngine {
       const rows: NewDelivery[] = [];
       for (const event of events) {
         for (const endpoint of endpoints) {
-          if (subscribes(endpoint, event)) rows.push({ id: newId(), workspace_id: event.workspace_id, endpoint_id: endpoint.id, event_id: event.id, event_type: event.type, created_at: now });
+          // An endpoint hears of what happens from its creation on, however late the fan-out
+          // runs (a replay is how it gets older events).
+          if (endpoint.created_at <= event.created_at && subscribes(endpoint, event)) rows.push({ id: newId(), workspace_id: event.workspace_id, endpoint_id: endpoint.id, event_id: event.id, event_type: event.type, created_at: now });
         }
       }
       await tx.deliveries.insertMany(rows, now);
