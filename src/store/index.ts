@@ -16,7 +16,7 @@ import type { Database } from './schema.ts';
 
 function reposFor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Repos {
   return {
-    phoneNumbers: new KyselyPhoneNumberRepo(db),
+    phoneNumbers: new KyselyPhoneNumberRepo(db, dialect),
     agents: new KyselyTargetRepo<Agent>(db, 'agents'),
     workflows: new KyselyTargetRepo<Workflow>(db, 'workflows'),
     workspaces: new KyselyWorkspaceRepo(db),

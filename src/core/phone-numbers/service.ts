@@ -92,7 +92,7 @@ export class PhoneNumberService {
     if (options.webhooks) await assertValidWebhooks(options.webhooks, this.destinations);
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const result = await this.store.transaction(async (tx) => {
-        const current = await this.find(tx, ws, idOrNumber);
+        const current = await this.find(tx, ws, idOrNumber, true);
         if (options.ifVersion !== undefined && current.version !== options.ifVersion) throw new PreconditionFailedError(current.version);
         const applied = applyPatch(pickWritable(current), patch, this.secrets);
         const issues = [...applied.issues, ...((await checkReferences(tx, ws, [applied.state])).get(0) ?? [])];
@@ -138,12 +138,13 @@ export class PhoneNumberService {
     return bulkUpdate({ store: this.store, secrets: this.secrets, now: this.now }, ctx, items, options);
   }
 
-  private async find(repos: Repos, workspaceId: string, idOrNumber: string): Promise<StoredPhoneNumber> {
+  /** `lock`: inside a write transaction, hold the row until it ends, so concurrent writers queue instead of racing. */
+  private async find(repos: Repos, workspaceId: string, idOrNumber: string, lock = false): Promise<StoredPhoneNumber> {
     let found: StoredPhoneNumber | undefined;
-    if (isUuid(idOrNumber)) found = await repos.phoneNumbers.get(workspaceId, idOrNumber.toLowerCase());
+    if (isUuid(idOrNumber)) found = await repos.phoneNumbers.get(workspaceId, idOrNumber.toLowerCase(), { lock });
     else {
       const parsed = parseE164(idOrNumber);
-      if (parsed) found = await repos.phoneNumbers.getByNumber(workspaceId, parsed.e164);
+      if (parsed) found = await repos.phoneNumbers.getByNumber(workspaceId, parsed.e164, { lock });
     }
     if (!found) throw new NotFoundError('phone number', idOrNumber);
     return found;

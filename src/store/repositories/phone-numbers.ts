@@ -46,19 +46,23 @@ const UPDATED = ['country_code', 'friendly_name', 'inbound_agent_id', 'outbound_
 const UPDATE_CHUNK = 1000;
 
 export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
 
-  private held(workspaceId: string) {
-    return this.db.selectFrom('phone_numbers').select('doc').where('workspace_id', '=', workspaceId).where('released_at', 'is', null);
+  private held(workspaceId: string, lock = false) {
+    const q = this.db.selectFrom('phone_numbers').select('doc').where('workspace_id', '=', workspaceId).where('released_at', 'is', null);
+    return lock && this.dialect === 'postgres' ? q.forUpdate() : q;
   }
 
-  async get(workspaceId: string, id: string) {
-    const row = await this.held(workspaceId).where('id', '=', id).executeTakeFirst();
+  async get(workspaceId: string, id: string, options: { lock?: boolean } = {}) {
+    const row = await this.held(workspaceId, options.lock).where('id', '=', id).executeTakeFirst();
     return row && fromRow(row);
   }
 
-  async getByNumber(workspaceId: string, e164: string) {
-    const row = await this.held(workspaceId).where('number', '=', e164).executeTakeFirst();
+  async getByNumber(workspaceId: string, e164: string, options: { lock?: boolean } = {}) {
+    const row = await this.held(workspaceId, options.lock).where('number', '=', e164).executeTakeFirst();
     return row && fromRow(row);
   }
 
