@@ -78,6 +78,8 @@ export interface AuditEventsTable {
   created_at: string;
   /** 0004: null until the event has been fanned out into webhook deliveries (the outbox). */
   dispatched_at: string | null;
+  /** 0005, Postgres only: write order (SQLite uses rowid). */
+  seq?: Generated<string>;
 }
 
 export interface IdempotencyKeysTable {
