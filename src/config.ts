@@ -31,6 +31,16 @@ export interface Config {
   /** SWITCHBOARD_WORKER: this process runs the webhook delivery worker (default true). */
   worker: boolean;
   webhooks: WebhookDeliveryConfig;
+  /** SWITCHBOARD_RATE_LIMIT per SWITCHBOARD_RATE_LIMIT_WINDOW, per API key (else per IP), in this process; null = off. */
+  rateLimit: RateLimitConfig | null;
+  /** SWITCHBOARD_MAX_EVENT_LOOP_DELAY: shed load (503) when the event loop lags more than this many ms; 0 = off. */
+  maxEventLoopDelayMs: number;
+}
+
+export interface RateLimitConfig {
+  /** Requests allowed per window. */
+  max: number;
+  windowMs: number;
 }
 
 export interface WebhookDeliveryConfig {
@@ -113,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivate: boolean(env, 'SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE', false),
     worker: boolean(env, 'SWITCHBOARD_WORKER', true),
     webhooks: webhookConfig(env),
+    rateLimit: rateLimitConfig(env),
+    maxEventLoopDelayMs: integer(env, 'SWITCHBOARD_MAX_EVENT_LOOP_DELAY', 1000, 0, 60_000),
     ...(dbSchema ? { dbSchema } : {}),
   };
 }
@@ -148,6 +160,13 @@ function webhookConfig(env: NodeJS.ProcessEnv): WebhookDeliveryConfig {
     endpointConcurrency: integer(env, 'SWITCHBOARD_WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 256),
     pollMs: duration(env, 'SWITCHBOARD_WEBHOOK_POLL_INTERVAL', 250, 10, 60_000),
   };
+}
+
+function rateLimitConfig(env: NodeJS.ProcessEnv): RateLimitConfig | null {
+  const raw = env.SWITCHBOARD_RATE_LIMIT?.trim().toLowerCase();
+  const max = raw === 'off' ? 0 : integer(env, 'SWITCHBOARD_RATE_LIMIT', 6000, 0, 10_000_000);
+  const windowMs = duration(env, 'SWITCHBOARD_RATE_LIMIT_WINDOW', 60_000, 1_000, 86_400e3);
+  return max === 0 ? null : { max, windowMs };
 }
 
 function parseFaces(raw: string | undefined): Set<Face> {

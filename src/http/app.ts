@@ -10,6 +10,8 @@ import type { Config } from '../config.ts';
 import type { Core } from '../core/index.ts';
 import { HttpError } from './errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
+import { registerLoadShedding, SHED_RETRY_AFTER } from './plugins/load-shedding.ts';
+import { registerRateLimit } from './plugins/rate-limit.ts';
 import { validatorCompiler } from './validation.ts';
 import { COMPAT_FACES, registerCompatFaces } from './compat/index.ts';
 import { sendV1Error, v1Api } from './v1/index.ts';
@@ -36,6 +38,30 @@ export const REDACT_PATHS = [
   'secret',
 ];
 
+/** /readyz waits this long for the database before saying it does not answer. */
+const READY_TIMEOUT_MS = 2_000;
+
+/**
+ * The database answers and takes writes: a ping, then an empty transaction (on SQLite that takes
+ * the write lock, so a database another process keeps locked is not ready).
+ */
+async function databaseReady(core: Core): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
+  });
+  const check = (async () => {
+    if (!(await core.store.ping())) return false;
+    await core.store.transaction(async () => undefined);
+    return true;
+  })().catch(() => false);
+  try {
+    return await Promise.race([check, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function build({ config, core, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) },
@@ -47,6 +73,9 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler());
+  // First of all: shed load (503) while the event loop lags, then rate limits (429).
+  const underPressure = await registerLoadShedding(app, config.maxEventLoopDelayMs);
+  await registerRateLimit(app, config.rateLimit);
   registerInputGuard(app);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
@@ -87,10 +116,16 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
 
   app.get('/healthz', { schema: { operationId: 'healthz', summary: 'The process is alive', tags: ['Health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   app.get('/readyz', {
-    schema: { operationId: 'readyz', summary: 'The database answers', tags: ['Health'], response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), 503: Type.Object({ status: Type.String(), database: Type.String() }) } },
+    schema: { operationId: 'readyz', summary: 'The database answers', tags: ['Health'], response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), 503: Type.Object({ status: Type.String(), database: Type.String(), load: Type.Optional(Type.String({ description: '"overloaded" while requests are shed (SWITCHBOARD_MAX_EVENT_LOOP_DELAY)' })) }) } },
   }, async (_request, reply) => {
-    const ok = await core.store.ping();
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not_ready', database: ok ? 'ok' : 'unreachable' });
+    const overloaded = underPressure();
+    const ok = await databaseReady(core);
+    if (!ok || overloaded) reply.header('retry-after', String(overloaded ? SHED_RETRY_AFTER : 2));
+    return reply.code(ok && !overloaded ? 200 : 503).send({
+      status: ok && !overloaded ? 'ready' : 'not_ready',
+      database: ok ? 'ok' : 'unreachable',
+      ...(overloaded ? { load: 'overloaded' } : {}),
+    });
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -36,6 +36,8 @@ export class HttpError extends DomainError {
     code: ErrorCode,
     message: string,
     details: FieldIssue[] = [],
+    /** Seconds a client should wait before retrying (429, 503): sent as Retry-After by every face. */
+    readonly retryAfter?: number,
   ) {
     super(code, message, details);
   }
@@ -51,14 +53,33 @@ interface AjvIssue {
 const validationDetails = (issues: AjvIssue[], context: string | undefined): FieldIssue[] =>
   toFieldIssues(issues, context === 'body' || !context ? '' : context);
 
-/** Database errors that mean "not available right now" rather than "bug". */
-function isUnavailable(err: { code?: string; message?: string }): boolean {
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '53300', 'SQLITE_BUSY', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR'].includes(err.code ?? '') ||
-    /timeout exceeded when trying to connect|Connection terminated/i.test(err.message ?? '');
+const UNAVAILABLE_CODES = new Set([
+  // the network between us and PostgreSQL
+  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN',
+  // PostgreSQL: shutting down, starting up, too many connections
+  '57P01', '57P02', '57P03', '53300',
+  'SQLITE_FULL', 'SQLITE_PROTOCOL',
+]);
+/** SQLite's primary codes whose extended variants (SQLITE_READONLY_DBMOVED, SQLITE_BUSY_TIMEOUT …) all mean "not now". */
+const UNAVAILABLE_SQLITE = /^SQLITE_(BUSY|READONLY|CANTOPEN|IOERR)(_|$)/;
+const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable|Client was closed and is not queryable|Connection ended unexpectedly|Query read timeout|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * Database errors that mean "not available right now" rather than "bug": connection refused or
+ * lost, the server going down, SQLite locked by another process or unable to write. Looks into
+ * AggregateError (a connect that tried several addresses) and `cause`.
+ */
+function isUnavailable(err: unknown, depth = 0): boolean {
+  if (typeof err !== 'object' || err === null || depth > 4) return false;
+  const { code, message, errors, cause } = err as { code?: unknown; message?: unknown; errors?: unknown; cause?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLITE.test(code) || /^08[0-9A-Z]{3}$/.test(code))) return true; // 08xxx: connection exception
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+  if (Array.isArray(errors) && errors.some((e) => isUnavailable(e, depth + 1))) return true;
+  return cause !== undefined && cause !== err && isUnavailable(cause, depth + 1);
 }
 
 export function toProblem(error: unknown): HttpProblem {
-  if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message, details: error.details };
+  if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message, details: error.details, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) };
   if (error instanceof DomainError) return { status: STATUS[error.code], code: error.code, message: error.message, details: error.details };
   const err = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
   if (err.validation) {

@@ -26,10 +26,16 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: 5_000,
+      // A database that stops answering without closing the connection must not hang requests
+      // forever: the query fails (503) and the dead connection is noticed by TCP keep-alive.
+      query_timeout: 60_000,
+      keepAlive: true,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on('error', () => {});
+    // Nor a client in use (its query fails with the same error, a 503; the pool drops it on release).
+    pool.on('connect', (client) => client.on('error', () => {}));
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });

@@ -48,10 +48,21 @@ export function contextOf(request: FastifyRequest): Context {
 
 export function registerAuth(app: FastifyInstance, core: Core): void {
   app.decorateRequest('auth', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const scope = request.routeOptions.config.scope;
     if (!scope) return;
-    const principal = await authenticate(core, request.headers.authorization);
+    // Rate limits (plugins/rate-limit.ts): an address flooding bad keys is refused before any
+    // lookup; a valid key is counted before the scope check and any other work.
+    const limiter = request.server.switchboardRateLimiter ?? null;
+    limiter?.beforeAuth(request);
+    let principal: Principal;
+    try {
+      principal = await authenticate(core, request.headers.authorization);
+    } catch (err) {
+      if (limiter && err instanceof UnauthorizedError) await limiter.authFailed(request);
+      throw err;
+    }
+    await limiter?.authenticated(request, reply, principal.key.id);
     if (scope !== 'authenticated' && !principal.scopes.has(scope)) throw new ForbiddenError(`this API key lacks the ${scope} scope`);
     request.auth = {
       principal,
