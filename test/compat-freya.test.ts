@@ -460,7 +460,7 @@ describe('Freya Voice face', () => {
     assertFreyaError(await create({ config: { voiceConfig: 'x'.repeat(t.config.bodyLimit) } }), 413, 'payload_too_large');
 
     const tooMany = Array.from({ length: MAX_BULK_ITEMS + 1 }, () => ({}));
-    assertFreyaError(await put(tooMany), 400, 'invalid_request', 'phoneNumbers');
+    assertFreyaError(await put(tooMany), 413, 'payload_too_large', 'phoneNumbers');
     assertFreyaError(await put([]), 400, 'invalid_request', 'phoneNumbers');
     assertFreyaError(await t.request('PUT', BASE, { phoneNumbers: [{}] }), 400, 'invalid_request', 'workspaceId');
   });

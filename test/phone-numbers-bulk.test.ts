@@ -322,11 +322,12 @@ describe('PATCH /v1/phone-numbers (bulk)', () => {
     assert.equal(still.version, 1);
   });
 
-  test('request-level limits: 10,001 items, no items, unknown fields, wrong types are 400', async () => {
+  test('request-level limits: 10,001 items are 413; no items, unknown fields, wrong types are 400', async () => {
     const many = Array.from({ length: 10_001 }, () => ({ id: UNKNOWN_ID, friendly_name: 'x' }));
     const tooMany = await bulk(t, { items: many });
-    const body = assertError(tooMany, 400, 'invalid_request');
+    const body = assertError(tooMany, 413, 'payload_too_large');
     assert.ok(body.error.details.some((x: { field: string }) => x.field === 'items'), tooMany.body);
+    assert.match(body.error.message, /at most 10,000 items/);
 
     assertError(await bulk(t, { items: [] }), 400, 'invalid_request');
     assertError(await bulk(t, {}), 400, 'invalid_request');

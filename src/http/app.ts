@@ -9,7 +9,9 @@ import type { DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
 import type { Core } from '../core/index.ts';
 import { HttpError } from './errors.ts';
+import { frameworkErrors } from './framework-errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
+import { registerJsonBody } from './plugins/json-body.ts';
 import { registerLoadShedding, SHED_RETRY_AFTER } from './plugins/load-shedding.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
 import { validatorCompiler } from './validation.ts';
@@ -70,9 +72,11 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
     bodyLimit: config.bodyLimit,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 256 },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler());
+  registerJsonBody(app);
   // First of all: shed load (503) while the event loop lags, then rate limits (429).
   const underPressure = await registerLoadShedding(app, config.maxEventLoopDelayMs);
   await registerRateLimit(app, config.rateLimit);

@@ -12,6 +12,12 @@ import { pickWritable, toPublic } from './state.ts';
 import { checkReferences } from './references.ts';
 
 export const MAX_BULK_ITEMS = 10_000;
+
+/** What a bulk request of more than MAX_BULK_ITEMS items is told (with a 413): the limit, its size, split it. */
+export function tooManyItemsMessage(count: number): string {
+  return `a bulk update takes at most ${MAX_BULK_ITEMS.toLocaleString('en-US')} items; this one has ${count.toLocaleString('en-US')}: split it into several requests`;
+}
+
 const FETCH_CHUNK = 500;
 const REF_FIELDS = [['inbound_agent_id', 'agent'], ['outbound_agent_id', 'agent'], ['inbound_workflow_id', 'workflow'], ['outbound_workflow_id', 'workflow']] as const;
 

@@ -2,7 +2,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../core/index.ts';
-import { MAX_BULK_ITEMS, type BulkItem, type BulkItemError } from '../../core/phone-numbers/bulk-update.ts';
+import { MAX_BULK_ITEMS, tooManyItemsMessage, type BulkItem, type BulkItemError } from '../../core/phone-numbers/bulk-update.ts';
+import { HttpError } from '../errors.ts';
 import { isPlainObject } from '../../core/shared/merge-patch.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { ErrorEnvelope, errorResponses, idempotencyHeader } from './schemas.ts';
@@ -47,6 +48,13 @@ export function phoneNumberBulkRoutes(core: Core, bodyLimit: number): FastifyPlu
     app.patch('/phone-numbers', {
       bodyLimit,
       config: { scope: 'numbers:write', idempotent: true },
+      // Too many items is a request too large (413), said before the schema would call it invalid.
+      preValidation: async (request) => {
+        const items = (request.body as { items?: unknown } | null)?.items;
+        if (Array.isArray(items) && items.length > MAX_BULK_ITEMS) {
+          throw new HttpError(413, 'payload_too_large', tooManyItemsMessage(items.length), [{ field: 'items', message: `must have at most ${MAX_BULK_ITEMS} items` }]);
+        }
+      },
       schema: {
         operationId: 'bulkUpdatePhoneNumbers',
         summary: `Change up to ${MAX_BULK_ITEMS} phone numbers; per-item errors`,
@@ -54,7 +62,7 @@ export function phoneNumberBulkRoutes(core: Core, bodyLimit: number): FastifyPlu
         tags: ['Phone numbers'],
         headers: idempotencyHeader,
         body: BulkBody,
-        response: { 200: BulkResponse, 422: Type.Intersect([ErrorEnvelope, Type.Object({ errors: Type.Optional(Type.Array(ItemError, { description: 'Per-item errors of an atomic batch; absent for other 422s such as idempotency_key_reused.' })) })]), ...errorResponses() },
+        response: { 200: BulkResponse, 422: Type.Intersect([ErrorEnvelope, Type.Object({ errors: Type.Optional(Type.Array(ItemError, { description: 'Per-item errors of an atomic batch; absent for other 422s such as idempotency_key_reused.' })) })]), ...errorResponses(413) },
       },
     }, async (request, reply) => {
       const atomic = request.body.atomic ?? false;

@@ -5,7 +5,8 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FieldIssue } from '../../../core/errors.ts';
 import type { Core } from '../../../core/index.ts';
-import { MAX_BULK_ITEMS, type BulkItem } from '../../../core/phone-numbers/bulk-update.ts';
+import { MAX_BULK_ITEMS, tooManyItemsMessage, type BulkItem } from '../../../core/phone-numbers/bulk-update.ts';
+import { HttpError } from '../../errors.ts';
 import { isPlainObject } from '../../../core/shared/merge-patch.ts';
 import { checkSchema } from '../../../core/shared/check-schema.ts';
 import { contextOf } from '../../plugins/auth.ts';
@@ -37,6 +38,13 @@ export function freyaBulkRoutes(core: Core, bodyLimit: number): FastifyPluginAsy
     app.put(FREYA_BASE, {
       bodyLimit,
       config: { scope: 'numbers:write' },
+      // Too many items is a request too large (413), said before the schema would call it invalid.
+      preValidation: async (request) => {
+        const items = (request.body as { phoneNumbers?: unknown } | null)?.phoneNumbers;
+        if (Array.isArray(items) && items.length > MAX_BULK_ITEMS) {
+          throw new HttpError(413, 'payload_too_large', tooManyItemsMessage(items.length), [{ field: 'phoneNumbers', message: `must have at most ${MAX_BULK_ITEMS} items` }]);
+        }
+      },
       schema: {
         operationId: 'freyaUpdatePhoneNumbers',
         summary: `Update phone numbers (Freya Voice): up to ${MAX_BULK_ITEMS} items`,

@@ -1,4 +1,5 @@
 // Constants of the Freya Voice face. The tag text is copied from COMPAT_FACES.freya.tag
 // (../index.ts), not imported, to avoid an import cycle.
 export const FREYA_TAG = 'Freya Voice compatible';
-export const FREYA_BASE = '/api/v2/phone-numbers';
+export const FREYA_API_PREFIX = '/api/v2';
+export const FREYA_BASE = `${FREYA_API_PREFIX}/phone-numbers`;

@@ -32,6 +32,7 @@
 // - Unknown request fields are ignored, as pydantic does; `{}` means "not set" except for
 //   example_context, where it is the empty map.
 // - Errors: 422 {"detail": [{loc, msg, type}]} for anything invalid, else {"detail": "…"}.
+import type { FastifyInstance } from 'fastify';
 import type { FacePlugin } from '../index.ts';
 import { registerAuth } from '../../plugins/auth.ts';
 import { sendVocodeError } from './errors.ts';
@@ -41,4 +42,8 @@ export const vocodeFace: FacePlugin = async (app, { core }) => {
   app.setErrorHandler(sendVocodeError);
   registerAuth(app, core);
   await app.register(vocodeRoutes(core));
+  // Unknown paths and methods under /v1/numbers answer as FastAPI does, not in the native format.
+  await app.register(async (scoped: FastifyInstance) => {
+    scoped.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not Found' }));
+  }, { prefix: '/v1/numbers' });
 };
