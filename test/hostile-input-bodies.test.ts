@@ -18,13 +18,12 @@
 //
 // HOSTILE_RUNS=n runs n schema-driven cases per route (default 25); HOSTILE_SEED=s replays a
 // failing run; HOSTILE_ONLY=regex narrows to matching routes; HOSTILE_DEBUG=1 prints the answers.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createTestApp } from './helpers/app.ts';
 import {
-  assertFaceError, assertNoPollution, BULK_ROUTES, checkOptions, expectForBody, Fixtures, hostileDocument, injectWithin, label, makeHints, OPTIONAL_BODY, operations, Prober,
-  prototypeSnapshot, selected, SUITE_ENV, type Expect, type FaceName, type Hints, type Operation,
+  assertFaceError, BULK_ROUTES, checkOptions, type Expect, expectForBody, type FaceName, Fixtures, hostileDocument, hostileSuite, injectWithin, label, type Operation, operations, OPTIONAL_BODY, selected, SUITE_ENV,
 } from './helpers/routes.ts';
 
 const t = await createTestApp(SUITE_ENV);
@@ -77,20 +76,7 @@ const CASES: Case[] = [
 ];
 
 describe('hostile bodies and bytes: every route, every face', () => {
-  const fx = new Fixtures(t);
-  const prober = new Prober(t, fx);
-  const prototypes = prototypeSnapshot();
-  let hints: Hints;
-
-  before(async () => {
-    hints = await makeHints(t);
-  });
-
-  after(async () => {
-    if (process.env.HOSTILE_DEBUG) console.log(prober.report());
-    await t.close();
-    assertNoPollution(prototypes);
-  });
+  const { fx, prober, hints } = hostileSuite(t);
 
   test('every face has routes with bodies here', () => {
     const faces = new Set(withBody.map((op) => op.face));
@@ -100,7 +86,7 @@ describe('hostile bodies and bytes: every route, every face', () => {
   for (const op of withBody.filter(selected)) {
     test(`${op.face}: ${label(op)}: schema-driven bodies`, async () => {
       await fc.assert(
-        fc.asyncProperty(hostileDocument(op.body!, hints), fc.nat(5), async (doc, variant) => {
+        fc.asyncProperty(hostileDocument(op.body!, hints()), fc.nat(5), async (doc, variant) => {
           const url = await fx.url(op, await fixtureQuery(fx, op), variant);
           await prober.send(op, { url, payload: doc.text, contentType: 'application/json', what: doc.what }, expectForBody(op, doc.text));
         }),

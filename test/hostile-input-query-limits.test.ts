@@ -17,15 +17,13 @@
 //
 // HOSTILE_RUNS=n runs n URL cases per route (default 20); HOSTILE_SEED=s replays a failing run;
 // HOSTILE_ONLY=regex narrows to matching routes; HOSTILE_DEBUG=1 prints the answers.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createTestApp } from './helpers/app.ts';
 import { MAX_BULK_ITEMS } from '../src/core/phone-numbers/bulk-update.ts';
 import {
-  arbitraryFor, assertFaceError, assertNoPollution, BULK_ROUTES, checkOptions, expectForBody, expectForPath, expectForQuery, FIXTURE, Fixtures, hostilePathValue,
-  hostileQuery, label, makeHints, operations, pct, Prober, prototypeSnapshot, renderJson, selected, SUITE_ENV, type Expect, type Hints, type JsonSchema,
-  type Operation,
+  arbitraryFor, assertFaceError, BULK_ROUTES, checkOptions, type Expect, expectForBody, expectForPath, expectForQuery, FIXTURE, hostilePathValue, hostileQuery, hostileSuite, type JsonSchema, label, type Operation, operations, pct, renderJson, selected, SUITE_ENV,
 } from './helpers/routes.ts';
 
 const BODY_LIMIT = 2048;
@@ -49,20 +47,7 @@ function holdsList(schema: JsonSchema | undefined): boolean {
 }
 
 describe('hostile URLs and size limits: every route, every face', () => {
-  const fx = new Fixtures(t);
-  const prober = new Prober(t, fx);
-  const prototypes = prototypeSnapshot();
-  let hints: Hints;
-
-  before(async () => {
-    hints = await makeHints(t);
-  });
-
-  after(async () => {
-    if (process.env.HOSTILE_DEBUG) console.log(prober.report());
-    await t.close();
-    assertNoPollution(prototypes);
-  });
+  const { fx, prober, hints } = hostileSuite(t);
 
   test('every face is here, with its query and path parameters', () => {
     assert.deepEqual([...new Set(ops.map((op) => op.face))].sort(), ['freya', 'signalwire', 'v1', 'vocode', 'voiceos']);
@@ -77,7 +62,7 @@ describe('hostile URLs and size limits: every route, every face', () => {
   for (const op of ops.filter(selected)) {
     test(`${op.face}: ${label(op)}: query and path`, async () => {
       const params = fc.tuple(...op.params.map((p) => hostilePathValue(p)));
-      const body = op.body ? arbitraryFor(op.body, hints).map(renderJson) : fc.constant(undefined);
+      const body = op.body ? arbitraryFor(op.body, hints()).map(renderJson) : fc.constant(undefined);
       await fc.assert(
         fc.asyncProperty(hostileQuery(op), params, body, fc.nat(5), async (query, values, payload, variant) => {
           const expects: (Expect | undefined)[] = [];

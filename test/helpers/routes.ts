@@ -2,6 +2,7 @@
 // and authorization suites need around them: each face's error format, a fingerprint of the
 // database, fixtures for path parameters, and fast-check arbitraries built from a route's
 // JSON schemas (valid-looking values, and ways to break them).
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -922,4 +923,24 @@ export function hostilePathValue(param: Param): fc.Arbitrary<string> {
     { weight: 1, arbitrary: fc.constantFrom('00000000-0000-0000-0000-000000000000', '01890000-0000-7000-8000-000000000000', 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(200), '%2B1%20(415)%20555-0100', '%2B', '+', 'a%2Fb', '%20') },
     { weight: 1, arbitrary: GRAPHEMES_ENCODED },
   ).filter((v) => !dotSegment(v));
+}
+
+/**
+ * The shared frame of a hostile-input suite, inside its describe(): fixtures, a prober, the
+ * hints (read once the app is up), and at the end the app closed and no prototype polluted.
+ */
+export function hostileSuite(t: TestApp): { fx: Fixtures; prober: Prober; hints: () => Hints } {
+  const fx = new Fixtures(t);
+  const prober = new Prober(t, fx);
+  const prototypes = prototypeSnapshot();
+  let hints: Hints | undefined;
+  before(async () => {
+    hints = await makeHints(t);
+  });
+  after(async () => {
+    if (process.env.HOSTILE_DEBUG) console.log(prober.report());
+    await t.close();
+    assertNoPollution(prototypes);
+  });
+  return { fx, prober, hints: () => hints! };
 }
