@@ -119,13 +119,14 @@ test('a lagging event loop sheds requests with 503 + Retry-After in every face, 
 });
 
 test('a lag that slows no request (synchronous work between requests, a server starting) sheds nothing', async () => {
-  const t = await createTestApp({ SWITCHBOARD_MAX_EVENT_LOOP_DELAY: '200' });
+  const t = await createTestApp({ SWITCHBOARD_MAX_EVENT_LOOP_DELAY: '1000' });
   try {
-    // Busy for ~3 s in 600 ms stretches with no request in flight: several samples in a row far
-    // over 200 ms, as when a test process compiles a large schema between two injected requests.
-    const until = Date.now() + 3_000;
+    // Busy for ~4.5 s in 1.5 s stretches with no request in flight: several samples in a row far
+    // over 1 s, as when a test process compiles a large schema between two injected requests.
+    // (A threshold well above what a loaded CI machine adds to one injected request.)
+    const until = Date.now() + 4_500;
     while (Date.now() < until) {
-      const stretch = Date.now() + 600;
+      const stretch = Date.now() + 1_500;
       while (Date.now() < stretch) {
         // busy
       }

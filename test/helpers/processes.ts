@@ -26,7 +26,8 @@ export async function createChildEnv(): Promise<ChildEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-proc-'));
   const schema = databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
   if (databaseUrl) await pgQuery(databaseUrl, `create schema ${schema}`);
-  const env: NodeJS.ProcessEnv = { ...process.env, SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_SECRET_KEY: TEST_SECRET_KEY, LOG_LEVEL: 'info' };
+  // Load shedding off (see createTestApp): child servers start on a busy machine.
+  const env: NodeJS.ProcessEnv = { ...process.env, SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_SECRET_KEY: TEST_SECRET_KEY, LOG_LEVEL: 'info', SWITCHBOARD_MAX_EVENT_LOOP_DELAY: '0' };
   for (const name of ['PORT', 'HOST', 'SWITCHBOARD_DB_SCHEMA', 'SWITCHBOARD_BODY_LIMIT', 'SWITCHBOARD_BULK_BODY_LIMIT', 'NODE_OPTIONS', 'NODE_TEST_CONTEXT']) delete env[name];
   if (schema) env.SWITCHBOARD_DB_SCHEMA = schema;
   return {
