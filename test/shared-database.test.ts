@@ -56,3 +56,34 @@ test('servers sharing one database: one bootstrap, and a number written through 
     await Promise.all(runtimes.map((r) => r.close()));
   }
 });
+
+test('Postgres: migrating while other schemas of the database are dropped succeeds', { skip: !postgres && 'PostgreSQL only' }, async () => {
+  // Kysely's migrator checks every schema's privileges by name, so a schema dropped by someone
+  // else at that moment failed the migration ("schema … does not exist"): it is retried now.
+  const pgm = await import('pg');
+  const url = process.env.DATABASE_URL!;
+  const churn = new pgm.default.Client({ connectionString: url });
+  await churn.connect();
+  let stop = false;
+  const churning = (async () => {
+    for (let i = 0; !stop; i++) {
+      const name = `churn_${process.pid}_${i}`;
+      await churn.query(`create schema ${name}`);
+      await churn.query(`create table ${name}.t (id int)`);
+      await churn.query(`drop schema ${name} cascade`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  try {
+    for (let round = 0; round < 6; round++) {
+      const shared = await createChildEnv();
+      envs.push(shared);
+      const runtime = await shared.openRuntime();
+      await runtime.close();
+    }
+  } finally {
+    stop = true;
+    await churning;
+    await churn.end();
+  }
+});

@@ -4,7 +4,7 @@ import type { Agent } from '../core/agents/schema.ts';
 import type { Repos, Store } from '../core/ports.ts';
 import type { Workflow } from '../core/workflows/schema.ts';
 import { openDatabase, type DatabaseOptions } from './database.ts';
-import { migrateSqliteToLatest, migrateToLatest } from './migrations/index.ts';
+import { migratePostgresToLatest, migrateSqliteToLatest } from './migrations/index.ts';
 import { KyselyApiKeyRepo, KyselyUserRepo, KyselyWorkspaceRepo } from './repositories/accounts.ts';
 import { KyselyAuditRepo } from './repositories/audit-events.ts';
 import { KyselyDeliveryRepo } from './repositories/webhook-deliveries.ts';
@@ -42,7 +42,7 @@ export function openStore(options: DatabaseOptions): OpenedStore {
     dialect,
     transaction: (work) => db.transaction().execute((trx) => work(reposFor(trx, dialect))),
     // Postgres: the migration tables live in this store's schema, not whichever schema has them first.
-    migrate: () => (dialect === 'postgres' ? migrateToLatest(db, options.schema) : migrateSqliteToLatest(db)),
+    migrate: () => (dialect === 'postgres' ? migratePostgresToLatest(db, options.schema) : migrateSqliteToLatest(db)),
     async ping() {
       try {
         await sql`select 1`.execute(db);

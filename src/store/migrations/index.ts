@@ -25,6 +25,23 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
 }
 
 /**
+ * Postgres: Kysely's migrator looks for its table through the introspector, which checks the
+ * privileges of every table of the database by name; a schema dropped meanwhile by anyone else
+ * (another deployment sharing the database, a test file cleaning up) fails that query with
+ * "schema … does not exist" (3F000). Nothing was migrated then: trying again is safe.
+ */
+export async function migratePostgresToLatest(db: Kysely<any>, schema: string | undefined, attempts = 10): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateToLatest(db, schema);
+    } catch (err) {
+      if (attempt >= attempts || (err as { code?: string }).code !== '3F000') throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+/**
  * SQLite: Kysely's migration lock holds within one connection only, so two processes starting
  * on one file (a server and the CLI, or two servers) can race. Each migration runs in a
  * transaction, so the loser's attempt rolls back whole: trying again finds the work done.
