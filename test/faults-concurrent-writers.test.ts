@@ -16,7 +16,7 @@
 // Runs on SQLite, and on PostgreSQL with DATABASE_URL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createChildEnv, freePort, killAll, startChild, type Child, type ChildEnv } from './helpers/processes.ts';
+import { createChildEnv, freePort, killAll, startChild, type Child, type ChildEnv, waitReady } from './helpers/processes.ts';
 
 type Json = Record<string, any>;
 const WRITERS = 50;
@@ -40,17 +40,8 @@ async function startServer(ctx: ChildEnv): Promise<Server> {
     SWITCHBOARD_RATE_LIMIT: 'off',
   });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.process.exitCode !== null) throw new Error(`server exited: ${child.stderr()}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).status === 200) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not become ready: ${child.stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitReady(child, base);
+  return { child, base };
 }
 
 interface Reply {

@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { createChildEnv, freePort, killAll, startChild, type Child, type ChildEnv } from './helpers/processes.ts';
+import { createChildEnv, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
 import { WebhookReceiver } from './helpers/webhook-receiver.ts';
 
 type Json = Record<string, any>;
@@ -45,31 +45,11 @@ async function startServer(ctx: ChildEnv): Promise<{ child: Child; base: string 
   const port = await freePort();
   const child = startChild(['src/main.ts'], { ...ctx.env, ...SERVER_ENV, PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.process.exitCode !== null) throw new Error(`server exited: ${child.stderr()}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).status === 200) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not become ready: ${child.stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitReady(child, base);
+  return { child, base };
 }
 
-function api(base: string, key: string) {
-  return async (method: string, url: string, body?: unknown): Promise<{ status: number; json: Json }> => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : {} };
-  };
-}
+const api = jsonClient;
 
 /** The server's database, opened directly (the server is down). */
 async function openRaw(ctx: ChildEnv): Promise<{ all(q: string): Promise<Json[]>; sqlite?: Database.Database; close(): Promise<void> }> {

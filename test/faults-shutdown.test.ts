@@ -16,7 +16,7 @@ import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { createChildEnv, exitWithin, freePort, killAll, startChild, type Child, type ChildEnv } from './helpers/processes.ts';
+import { createChildEnv, exitWithin, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
 import { WebhookReceiver } from './helpers/webhook-receiver.ts';
 
 type Json = Record<string, any>;
@@ -42,25 +42,11 @@ async function startServer(ctx: ChildEnv): Promise<{ child: Child; base: string;
   const child = startChild(['src/main.ts'], { ...ctx.env, ...SERVER_ENV, PORT: String(port) });
   await child.waitFor(/Server listening at/, 60_000);
   const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; (await fetch(`${base}/readyz`)).status !== 200;) {
-    if (Date.now() > deadline) throw new Error('the server did not become ready');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitReady(child, base, 30_000);
   return { child, base, port };
 }
 
-function api(base: string, key: string) {
-  return async (method: string, url: string, body?: unknown): Promise<{ status: number; json: Json }> => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : {} };
-  };
-}
+const api = jsonClient;
 
 /** Whether a new TCP connection to the port is accepted ('refused' once nothing listens; 'reset'
  * when it was queued as the listener closed). */

@@ -3,7 +3,7 @@
 // database deliver 1,000 events between them, each once, never the same one at the same moment.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createChildEnv, freePort, killAll, startChild, type Child, type ChildEnv } from './helpers/processes.ts';
+import { createChildEnv, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
 import { WebhookReceiver } from './helpers/webhook-receiver.ts';
 
 type Json = Record<string, any>;
@@ -29,31 +29,11 @@ async function startServer(ctx: ChildEnv): Promise<Server> {
   // LOG_LEVEL=warn hides "listening": wait for /readyz instead.
   const child = startChild(['src/main.ts'], { ...ctx.env, ...DELIVERY_ENV, PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.process.exitCode !== null) throw new Error(`server exited: ${child.stderr()}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).status === 200) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not become ready: ${child.stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitReady(child, base);
+  return { child, base };
 }
 
-function api(base: string, key: string) {
-  return async (method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : {} };
-  };
-}
+const api = jsonClient;
 
 const firstKey = (child: Child) => child.stdout().match(/sb_[A-Za-z0-9_-]+/)![0];
 

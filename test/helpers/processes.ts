@@ -151,3 +151,32 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** Waits until a server child answers GET /readyz with 200; fails if it exits first or after `ms`. */
+export async function waitReady(child: Child, base: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (child.process.exitCode !== null) throw new Error(`server exited: ${child.stderr()}`);
+    try {
+      if ((await fetch(`${base}/readyz`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not become ready: ${child.stderr()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** JSON over HTTP to a server child with one API key: (method, path, body?) → {status, json}. */
+export function jsonClient(base: string, key: string) {
+  return async (method: string, url: string, body?: unknown): Promise<{ status: number; json: Record<string, any> }> => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : {} };
+  };
+}
