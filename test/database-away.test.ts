@@ -15,8 +15,8 @@ import SQLite from 'better-sqlite3';
 import type { LightMyRequestResponse } from 'fastify';
 import { HttpError, toProblem } from '../src/http/errors.ts';
 import { createTestApp, usingPostgres, type TestApp } from './helpers/app.ts';
+import { assertFace503, faceReads } from './helpers/face-503.ts';
 
-const basic = (user: string, key: string) => `Basic ${Buffer.from(`${user}:${key}`).toString('base64')}`;
 
 /** A TCP proxy to PostgreSQL that can be cut and restored. */
 class DatabaseProxy {
@@ -69,46 +69,7 @@ async function timed(request: Promise<LightMyRequestResponse>): Promise<{ res: L
   return { res, ms: Date.now() - started };
 }
 
-/** A 503 with Retry-After, in the face's own error format. */
-function assertUnavailable(face: string, res: LightMyRequestResponse): void {
-  assert.equal(res.statusCode, 503, `${face}: ${res.body}`);
-  const retryAfter = Number(res.headers['retry-after']);
-  assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1, `${face}: Retry-After ${res.headers['retry-after']}`);
-  const body = res.json();
-  switch (face) {
-    case 'v1':
-      assert.equal(body.error.code, 'unavailable');
-      assert.match(body.error.message, /temporarily unavailable/);
-      assert.match(body.error.request_id, /^req_/);
-      break;
-    case 'freya':
-      assert.equal(body.success, false);
-      assert.equal(body.error.code, 'unavailable');
-      assert.match(body.error.message, /temporarily unavailable/);
-      break;
-    case 'voiceos':
-    case 'vocode':
-      assert.deepEqual(Object.keys(body), ['detail']);
-      assert.match(body.detail, /temporarily unavailable/);
-      break;
-    case 'signalwire':
-      assert.deepEqual(body, { error: 'Service Unavailable' });
-      break;
-    default:
-      assert.fail(face);
-  }
-  assert.ok(!/ECONN|terminated|SQLITE|locked/i.test(res.body), `${face}: no internals in ${res.body}`);
-}
 
-function reads(t: TestApp): Record<string, () => Promise<LightMyRequestResponse>> {
-  return {
-    v1: () => t.request('GET', '/v1/phone-numbers'),
-    freya: () => t.request('GET', '/api/v2/phone-numbers'),
-    voiceos: () => t.request('GET', '/phone_numbers'),
-    vocode: () => t.request('GET', '/v1/numbers/list'),
-    signalwire: () => t.request('GET', '/api/relay/rest/phone_numbers', undefined, { key: null, headers: { authorization: basic(t.first.workspace.id, t.key) } }),
-  };
-}
 
 function writes(t: TestApp, n: number): Record<string, () => Promise<LightMyRequestResponse>> {
   return {
@@ -120,7 +81,7 @@ function writes(t: TestApp, n: number): Record<string, () => Promise<LightMyRequ
 async function assertAllAnswer(t: TestApp, n: number): Promise<void> {
   const ready = await t.request('GET', '/readyz', undefined, { key: null });
   assert.equal(ready.statusCode, 200, ready.body);
-  for (const [face, read] of Object.entries(reads(t))) assert.equal((await read()).statusCode, 200, face);
+  for (const [face, read] of Object.entries(faceReads(t))) assert.equal((await read()).statusCode, 200, face);
   for (const [face, write] of Object.entries(writes(t, n))) {
     const res = await write();
     assert.equal(res.statusCode, 201, `${face}: ${res.body}`);
@@ -169,14 +130,14 @@ test('PostgreSQL goes away and comes back: 503 in every face at once, /readyz no
 
     for (let round = 0; round < 2; round++) {
       await proxy.cut();
-      for (const [face, read] of Object.entries(reads(t))) {
+      for (const [face, read] of Object.entries(faceReads(t))) {
         const { res, ms } = await timed(read());
-        assertUnavailable(face, res);
+        assertFace503(face, res, /temporarily unavailable/);
         assert.ok(ms < 3_000, `${face}: answered after ${ms} ms`);
       }
       for (const [face, write] of Object.entries(writes(t, 10 + round))) {
         const { res, ms } = await timed(write());
-        assertUnavailable(face, res);
+        assertFace503(face, res, /temporarily unavailable/);
         assert.ok(ms < 3_000, `${face}: answered after ${ms} ms`);
       }
       const ready = await t.request('GET', '/readyz', undefined, { key: null });
@@ -210,10 +171,10 @@ test('SQLite locked by another process: writes get 503 in the face\'s format, /r
     try {
       other.exec('begin exclusive');
       // Reads still answer: WAL readers do not wait for the writer.
-      for (const [face, read] of Object.entries(reads(t))) assert.equal((await read()).statusCode, 200, face);
+      for (const [face, read] of Object.entries(faceReads(t))) assert.equal((await read()).statusCode, 200, face);
       for (const [face, write] of Object.entries(writes(t, 10))) {
         const { res, ms } = await timed(write());
-        assertUnavailable(face, res);
+        assertFace503(face, res, /temporarily unavailable/);
         assert.ok(ms < 8_000, `${face}: answered after ${ms} ms`);
       }
       const ready = await t.request('GET', '/readyz', undefined, { key: null });
