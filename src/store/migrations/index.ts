@@ -28,14 +28,17 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
  * Postgres: Kysely's migrator looks for its table through the introspector, which checks the
  * privileges of every table of the database by name; a schema dropped meanwhile by anyone else
  * (another deployment sharing the database, a test file cleaning up) fails that query with
- * "schema … does not exist" (3F000). Nothing was migrated then: trying again is safe.
+ * "schema … does not exist" (3F000) or "relation … does not exist" (42P01, one of its tables).
+ * Nothing was migrated then: trying again is safe.
  */
+const VANISHED = new Set(['3F000', '42P01']);
+
 export async function migratePostgresToLatest(db: Kysely<any>, schema: string | undefined, attempts = 10): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await migrateToLatest(db, schema);
     } catch (err) {
-      if (attempt >= attempts || (err as { code?: string }).code !== '3F000') throw err;
+      if (attempt >= attempts || !VANISHED.has((err as { code?: string }).code ?? '')) throw err;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
     }
   }
