@@ -35,6 +35,8 @@ export interface Config {
   rateLimit: RateLimitConfig | null;
   /** SWITCHBOARD_MAX_EVENT_LOOP_DELAY: shed load (503) when the event loop lags more than this many ms; 0 = off. */
   maxEventLoopDelayMs: number;
+  /** SWITCHBOARD_API_KEY_CACHE_TTL: a valid key is trusted this long without reading it again; 0 = every request reads it. */
+  apiKeyCacheTtlMs: number;
 }
 
 export interface RateLimitConfig {
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhooks: webhookConfig(env),
     rateLimit: rateLimitConfig(env),
     maxEventLoopDelayMs: integer(env, 'SWITCHBOARD_MAX_EVENT_LOOP_DELAY', 1000, 0, 60_000),
+    apiKeyCacheTtlMs: duration(env, 'SWITCHBOARD_API_KEY_CACHE_TTL', 5_000, 0, 300_000),
     ...(dbSchema ? { dbSchema } : {}),
   };
 }

@@ -24,6 +24,7 @@ export async function openRuntime(config: Config, options: { schema?: string; mi
       destinations: destinationPolicy(config.webhookAllowPrivate),
       transport: webhookTransport({ allowPrivate: config.webhookAllowPrivate, timeoutMs }),
       delivery: { schedule, disableAfterMs, leaseMs, endpointConcurrency },
+      apiKeyCacheTtlMs: config.apiKeyCacheTtlMs,
     });
     return { core, store, close: () => store.close() };
   } catch (err) {

@@ -34,9 +34,11 @@ export interface CoreOptions {
   /** Sends webhook attempts (src/webhooks/transport.ts). */
   transport: WebhookTransport;
   delivery?: Partial<DeliveryOptions>;
+  /** How long a valid API key is trusted without reading it again (0: never; ApiKeyCache). */
+  apiKeyCacheTtlMs?: number;
 }
 
-export function createCore(store: Store, secrets: SecretBox, { now = () => new Date().toISOString(), destinations, transport, delivery }: CoreOptions): Core {
+export function createCore(store: Store, secrets: SecretBox, { now = () => new Date().toISOString(), destinations, transport, delivery, apiKeyCacheTtlMs = 0 }: CoreOptions): Core {
   const engine = new DeliveryEngine(store, secrets, now, transport, { ...DEFAULT_DELIVERY_OPTIONS, ...delivery });
   return {
     store,
@@ -44,7 +46,7 @@ export function createCore(store: Store, secrets: SecretBox, { now = () => new D
     phoneNumbers: new PhoneNumberService(store, secrets, now, destinations),
     agents: new AgentService(store, now, secrets, destinations),
     workflows: new WorkflowService(store, now),
-    apiKeys: new ApiKeyService(store, now),
+    apiKeys: new ApiKeyService(store, now, apiKeyCacheTtlMs),
     workspaces: new WorkspaceService(store, now),
     audit: new AuditService(store),
     webhooks: new WebhookService(store, secrets, now, destinations),

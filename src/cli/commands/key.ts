@@ -88,6 +88,6 @@ async function revoke(args: string[]): Promise<void> {
   createOutput(json).result(key, () => [
     wasRevoked
       ? `API key ${key.id} (${key.prefix}…) of workspace ${key.workspace_id} was already revoked at ${key.revoked_at}`
-      : `revoked API key ${key.id} (${key.prefix}…) of workspace ${key.workspace_id}: it no longer works`,
+      : `revoked API key ${key.id} (${key.prefix}…) of workspace ${key.workspace_id}: running servers refuse it within SWITCHBOARD_API_KEY_CACHE_TTL (5 s by default)`,
   ]);
 }

@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } fro
 import { newId } from '../ids.ts';
 import type { Page, Repos, Store } from '../ports.ts';
 import { toPage } from '../shared/pagination.ts';
+import { ApiKeyCache } from './key-cache.ts';
 import { effectiveScopes, toPublicKey, type ApiKey, type ApiKeyRecord, type Scope } from './model.ts';
 
 const KEY_TAG = 'sb_';
@@ -51,26 +52,40 @@ export async function issueKey(repos: Repos, input: { workspaceId: string; userI
 
 export class ApiKeyService {
   private readonly lastTouched = new Map<string, number>();
+  private readonly cache: ApiKeyCache<Principal>;
 
+  /** cacheTtlMs: how long a key found valid is trusted without reading it again (0: never). */
   constructor(
     private readonly store: Store,
     private readonly now: () => string,
-  ) {}
+    cacheTtlMs = 0,
+  ) {
+    this.cache = new ApiKeyCache(cacheTtlMs);
+  }
 
   /** Resolves a presented secret to its key. Unknown, malformed and revoked keys are all 401. */
   async authenticate(secret: string): Promise<Principal> {
     if (!secret.startsWith(KEY_TAG) || secret.length < PREFIX_LENGTH + 8 || secret.length > 200) throw new UnauthorizedError('the API key is not valid');
-    const presented = Buffer.from(hashOf(secret), 'hex');
+    const hash = hashOf(secret);
+    const principal = this.cache.get(hash) ?? (await this.lookUp(secret, hash));
+    const last = this.lastTouched.get(principal.key.id) ?? 0;
+    if (Date.now() - last > TOUCH_INTERVAL_MS) {
+      this.lastTouched.set(principal.key.id, Date.now());
+      await this.store.apiKeys.touch(principal.key.id, this.now());
+    }
+    return principal;
+  }
+
+  private async lookUp(secret: string, hash: string): Promise<Principal> {
+    const presented = Buffer.from(hash, 'hex');
+    const epoch = this.cache.epoch;
     const candidates = await this.store.apiKeys.findByPrefix(secret.slice(0, PREFIX_LENGTH));
     const match = candidates.find((c) => timingSafeEqual(Buffer.from(c.hash, 'hex'), presented));
     if (!match) throw new UnauthorizedError('the API key is not valid');
     if (match.revoked_at) throw new UnauthorizedError('the API key has been revoked');
-    const last = this.lastTouched.get(match.id) ?? 0;
-    if (Date.now() - last > TOUCH_INTERVAL_MS) {
-      this.lastTouched.set(match.id, Date.now());
-      await this.store.apiKeys.touch(match.id, this.now());
-    }
-    return { key: match, scopes: effectiveScopes(match.scopes) };
+    const principal = { key: match, scopes: effectiveScopes(match.scopes) };
+    this.cache.set(hash, principal, epoch);
+    return principal;
   }
 
   /** A key can grant only scopes it has itself. */
@@ -97,7 +112,7 @@ export class ApiKeyService {
   }
 
   async revoke(ctx: Context, id: string): Promise<ApiKey> {
-    return this.store.transaction(async (tx) => {
+    const revoked = await this.store.transaction(async (tx) => {
       const key = await tx.apiKeys.get(ctx.actor.workspaceId, id);
       if (!key) throw new NotFoundError('API key', id);
       if (key.revoked_at) return toPublicKey(key);
@@ -107,5 +122,8 @@ export class ApiKeyService {
       await recordChange(tx, ctx, { type: 'api_key.revoked', objectType: 'api_key', objectId: id, before: toPublicKey(key), after }, now);
       return after;
     });
+    // After the commit: a lookup running meanwhile cannot cache what it read before it.
+    this.cache.forget(id);
+    return revoked;
   }
 }

@@ -77,7 +77,7 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
 
     app.delete('/api-keys/:id', {
       config: { scope: 'keys:write' },
-      schema: { operationId: 'revokeApiKey', summary: 'Revoke an API key: it stops working at once', tags: ['API keys'], params: IdParams, response: { 200: ApiKeySchema, ...errorResponses(404) } },
+      schema: { operationId: 'revokeApiKey', summary: 'Revoke an API key: this server refuses it at once, others within SWITCHBOARD_API_KEY_CACHE_TTL', tags: ['API keys'], params: IdParams, response: { 200: ApiKeySchema, ...errorResponses(404) } },
     }, async (request) => core.apiKeys.revoke(contextOf(request), request.params.id));
 
     app.get('/events', {
