@@ -21,10 +21,10 @@ function reposFor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Repos {
     workflows: new KyselyTargetRepo<Workflow>(db, 'workflows'),
     workspaces: new KyselyWorkspaceRepo(db),
     users: new KyselyUserRepo(db),
-    apiKeys: new KyselyApiKeyRepo(db),
+    apiKeys: new KyselyApiKeyRepo(db, dialect),
     audit: new KyselyAuditRepo(db, dialect),
     idempotency: new KyselyIdempotencyRepo(db),
-    webhooks: new KyselyWebhookRepo(db),
+    webhooks: new KyselyWebhookRepo(db, dialect),
     deliveries: new KyselyDeliveryRepo(db, dialect),
   };
 }

@@ -5,6 +5,7 @@ import type { ApiKeyRepo, UserRepo, WorkspaceRepo } from '../../core/ports.ts';
 import type { User, Workspace } from '../../core/workspaces/model.ts';
 import { isUniqueViolation } from '../errors.ts';
 import type { ApiKeysTable, Database } from '../schema.ts';
+import { PrecompiledQuery } from './precompiled.ts';
 
 export class KyselyWorkspaceRepo implements WorkspaceRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -55,14 +56,19 @@ export class KyselyUserRepo implements UserRepo {
   }
 }
 
+const BY_PREFIX = new PrecompiledQuery((db: Kysely<Database>, prefix: string) => db.selectFrom('api_keys').selectAll().where('prefix', '=', prefix));
+
 const keyFromRow = (row: ApiKeysTable): ApiKeyRecord => ({ ...row, scopes: JSON.parse(row.scopes) as Scope[] });
 
 export class KyselyApiKeyRepo implements ApiKeyRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
 
+  /** Every request without a cached key runs this one. */
   async findByPrefix(prefix: string) {
-    const rows = await this.db.selectFrom('api_keys').selectAll().where('prefix', '=', prefix).execute();
-    return rows.map(keyFromRow);
+    return (await BY_PREFIX.execute(this.db, this.dialect, prefix)).map(keyFromRow);
   }
 
   async get(workspaceId: string, id: string) {
