@@ -57,3 +57,25 @@ test('more rows than one statement takes: every chunk is written', async () => {
   const last = await t.runtime.store.phoneNumbers.get(ws, numbers[2099]!.id);
   assert.deepEqual([last!.friendly_name, last!.version], ['chunk 2099', numbers[2099]!.version + 1]);
 });
+
+test('with the rows as read, only changed columns are set, and a column one row of the chunk changes is written for that row', async () => {
+  const ws = t.first.workspace.id;
+  const agent = await t.request('POST', '/v1/agents', { name: 'bulk column agent' });
+  assert.equal(agent.statusCode, 201, agent.body);
+  const a = await create(undefined, '+14155558011');
+  const b = await create(undefined, '+14155558012');
+  const rows = [
+    { number: { ...a, friendly_name: 'renamed', version: a.version + 1 }, expectedVersion: a.version, previous: a },
+    { number: { ...b, inbound_agent_id: agent.json().id, active: false, version: b.version + 1 }, expectedVersion: b.version, previous: b },
+  ];
+  const written = await t.runtime.store.transaction((tx) => tx.phoneNumbers.updateMany(ws, rows));
+  assert.equal(written.size, 2);
+  // The indexed columns the filters read, not only the document.
+  const byAgent = await t.request('GET', `/v1/phone-numbers?agent_id=${agent.json().id}`);
+  assert.deepEqual(byAgent.json().data.map((n: { id: string }) => n.id), [b.id]);
+  const inactive = await t.request('GET', '/v1/phone-numbers?active=false');
+  assert.deepEqual(inactive.json().data.map((n: { id: string }) => n.id), [b.id]);
+  assert.equal((await t.runtime.store.phoneNumbers.get(ws, a.id))!.friendly_name, 'renamed');
+  const search = await t.request('GET', '/v1/phone-numbers?search=renamed');
+  assert.deepEqual(search.json().data.map((n: { id: string }) => n.id), [a.id]);
+});

@@ -65,7 +65,8 @@ export interface PhoneNumberRepo {
   /** Writes `number` if the stored version is still `expectedVersion`; false otherwise. */
   update(number: StoredPhoneNumber, expectedVersion: number): Promise<boolean>;
   /** Set-based update (bulk): writes each number whose stored version is still its expectedVersion; returns their ids. */
-  updateMany(workspaceId: string, rows: { number: StoredPhoneNumber; expectedVersion: number }[]): Promise<Set<string>>;
+  /** `previous`: the number as read; lets the store write only the columns that change. */
+  updateMany(workspaceId: string, rows: { number: StoredPhoneNumber; expectedVersion: number; previous?: StoredPhoneNumber }[]): Promise<Set<string>>;
   /** In id (= creation) order; 'desc' = newest first, and `after` then means older than it. */
   list(workspaceId: string, filter: PhoneNumberFilter, after: string | null, limit: number, order?: 'asc' | 'desc'): Promise<StoredPhoneNumber[]>;
   count(workspaceId: string, filter: PhoneNumberFilter): Promise<number>;

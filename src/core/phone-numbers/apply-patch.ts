@@ -152,7 +152,12 @@ function isHttpUrl(value: string): boolean {
 }
 
 function changedFields(before: WritableState, after: WritableState): string[] {
-  return (Object.keys(after) as (keyof WritableState)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return (Object.keys(after) as (keyof WritableState)[]).filter((key) => {
+    const [a, b] = [before[key], after[key]];
+    // Most fields are strings, numbers, booleans or null: compared as they are, without JSON.
+    if (a === b) return false;
+    return typeof a !== 'object' || typeof b !== 'object' || JSON.stringify(a) !== JSON.stringify(b);
+  });
 }
 
 export { pickWritable };

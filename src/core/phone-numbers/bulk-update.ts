@@ -165,7 +165,7 @@ export async function bulkUpdate(deps: Deps, ctx: Context, items: BulkItem[], op
     // One set-based write for all numbers, then one for all events: a 10,000-item batch is a
     // handful of statements, not 20,000 round trips.
     const finals = [...lastById].map(([id, last]) => ({ last, number: { ...last.next, version: original.get(id)!.version + 1 }, expectedVersion: original.get(id)!.version }));
-    const written = await tx.phoneNumbers.updateMany(ws, finals.map(({ number, expectedVersion }) => ({ number, expectedVersion })));
+    const written = await tx.phoneNumbers.updateMany(ws, finals.map(({ number, expectedVersion }) => ({ number, expectedVersion, previous: original.get(number.id)! })));
     for (const { last, number } of finals) {
       if (written.has(number.id)) last.next = number;
       else if (options.atomic) throw new ConflictError(`phone number ${number.id} was changed by another request during this one; nothing was written`);

@@ -4,11 +4,13 @@ import type { PhoneNumberFilter, PhoneNumberOffsetPage, PhoneNumberRepo } from '
 import type { StoredPhoneNumber } from '../../core/phone-numbers/schema.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../errors.ts';
 import type { Database, PhoneNumbersTable } from '../schema.ts';
+import { PrecompiledQuery } from './precompiled.ts';
 import { containsText, startsWith } from './sql-helpers.ts';
 
 const flag = (b: boolean) => (b ? 1 : 0);
 
-function toRow(n: StoredPhoneNumber): PhoneNumbersTable {
+/** Every column but doc. */
+function columnsOf(n: StoredPhoneNumber): Omit<PhoneNumbersTable, 'doc'> {
   return {
     id: n.id,
     workspace_id: n.workspace_id,
@@ -24,13 +26,14 @@ function toRow(n: StoredPhoneNumber): PhoneNumbersTable {
     cap_mms: flag(n.capabilities.mms),
     cap_fax: flag(n.capabilities.fax),
     active: flag(n.active),
-    doc: JSON.stringify(n),
     version: n.version,
     created_at: n.created_at,
     updated_at: n.updated_at,
     released_at: n.released_at,
   };
 }
+
+const toRow = (n: StoredPhoneNumber): PhoneNumbersTable => ({ ...columnsOf(n), doc: JSON.stringify(n) });
 
 const fromRow = (row: { doc: string }): StoredPhoneNumber => JSON.parse(row.doc);
 
@@ -45,24 +48,55 @@ const UPDATED = ['country_code', 'friendly_name', 'inbound_agent_id', 'outbound_
 /** Rows per bulk statement: 19 parameters each, under both databases' caps (SQLite 32,766, Postgres 65,535). */
 const UPDATE_CHUNK = 1000;
 
+/** A held number by id or by number, plain or FOR UPDATE: the lookups behind every read and write of one number. */
+function heldBy(column: 'id' | 'number', lock: boolean) {
+  return new PrecompiledQuery((db: Kysely<Database>, workspaceId: string, value: string) => {
+    const q = db.selectFrom('phone_numbers').select('doc').where('workspace_id', '=', workspaceId).where('released_at', 'is', null).where(column, '=', value);
+    return lock ? q.forUpdate() : q;
+  });
+}
+const HELD_BY = { id: [heldBy('id', false), heldBy('id', true)], number: [heldBy('number', false), heldBy('number', true)] } as const;
+
+/** Always written by an update: the document, its version, its time. */
+const ALWAYS_SET = new Set<string>(['doc', 'version', 'updated_at']);
+
+/**
+ * The columns an upsert must set: those some row of the chunk changes. A column in the SET list
+ * costs its index entries and foreign-key checks on every row, even when its value stays (a bulk
+ * rename would otherwise rewrite four agent/workflow indexes per number).
+ */
+function columnsToSet(chunk: { previous?: StoredPhoneNumber }[], values: PhoneNumbersTable[]): (typeof UPDATED)[number][] {
+  if (chunk.some((r) => !r.previous)) return [...UPDATED];
+  const changed = new Set<string>(ALWAYS_SET);
+  chunk.forEach(({ previous }, i) => {
+    const before = columnsOf(previous!) as Record<string, unknown>;
+    const after = values[i] as unknown as Record<string, unknown>;
+    for (const column of UPDATED) if (!changed.has(column) && before[column] !== after[column]) changed.add(column);
+  });
+  return UPDATED.filter((c) => changed.has(c));
+}
+
 export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: 'sqlite' | 'postgres',
   ) {}
 
-  private held(workspaceId: string, lock = false) {
-    const q = this.db.selectFrom('phone_numbers').select('doc').where('workspace_id', '=', workspaceId).where('released_at', 'is', null);
-    return lock && this.dialect === 'postgres' ? q.forUpdate() : q;
+  private held(workspaceId: string) {
+    return this.db.selectFrom('phone_numbers').select('doc').where('workspace_id', '=', workspaceId).where('released_at', 'is', null);
   }
 
-  async get(workspaceId: string, id: string, options: { lock?: boolean } = {}) {
-    const row = await this.held(workspaceId, options.lock).where('id', '=', id).executeTakeFirst();
-    return row && fromRow(row);
+  get(workspaceId: string, id: string, options: { lock?: boolean } = {}) {
+    return this.getBy('id', workspaceId, id, options.lock);
   }
 
-  async getByNumber(workspaceId: string, e164: string, options: { lock?: boolean } = {}) {
-    const row = await this.held(workspaceId, options.lock).where('number', '=', e164).executeTakeFirst();
+  getByNumber(workspaceId: string, e164: string, options: { lock?: boolean } = {}) {
+    return this.getBy('number', workspaceId, e164, options.lock);
+  }
+
+  private async getBy(column: 'id' | 'number', workspaceId: string, value: string, lock = false) {
+    const query = HELD_BY[column][lock && this.dialect === 'postgres' ? 1 : 0];
+    const [row] = await query.execute(this.db, this.dialect, workspaceId, value);
     return row && fromRow(row);
   }
 
@@ -104,7 +138,7 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
     }
   }
 
-  async updateMany(workspaceId: string, rows: { number: StoredPhoneNumber; expectedVersion: number }[]) {
+  async updateMany(workspaceId: string, rows: { number: StoredPhoneNumber; expectedVersion: number; previous?: StoredPhoneNumber }[]) {
     const updated = new Set<string>();
     for (let i = 0; i < rows.length; i += UPDATE_CHUNK) {
       const chunk = rows.slice(i, i + UPDATE_CHUNK);
@@ -116,14 +150,15 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
       // scan the table once per chunk row). The rows were read before, so each id exists and
       // only the DO UPDATE branch runs; its WHERE is the optimistic check: still this workspace's,
       // not released, and at the version read (the new version minus one).
+      const values = chunk.map(({ number }) => toRow(number));
       try {
         const result = await this.db
           .insertInto('phone_numbers')
-          .values(chunk.map(({ number }) => toRow(number)))
+          .values(values)
           .onConflict((oc) =>
             oc
               .column('id')
-              .doUpdateSet(Object.fromEntries(UPDATED.map((c) => [c, sql.ref(`excluded.${c}`)])) as never)
+              .doUpdateSet(Object.fromEntries(columnsToSet(chunk, values).map((c) => [c, sql.ref(`excluded.${c}`)])) as never)
               .where(sql<boolean>`phone_numbers.version = excluded.version - 1 and phone_numbers.workspace_id = excluded.workspace_id and phone_numbers.released_at is null`),
           )
           .returning('id')
