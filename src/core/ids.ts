@@ -1,12 +1,12 @@
 // UUIDv7 (RFC 9562): time-ordered, so ordering by id is ordering by creation and
 // cursor pagination needs no second column. Monotonic within a process.
-import { randomBytes } from 'node:crypto';
+import { takeRandomBytes } from './shared/random-pool.ts';
 
 let lastMs = 0;
 let counter = 0;
 
 export function newId(now = Date.now()): string {
-  const bytes = randomBytes(16);
+  const bytes = takeRandomBytes(16);
   if (now <= lastMs) {
     now = lastMs;
     counter = (counter + 1) & 0xfff;

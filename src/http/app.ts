@@ -1,5 +1,4 @@
 // build(): the whole HTTP application as one Fastify instance, ready for inject() or listen().
-import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,6 +13,8 @@ import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerLoadShedding, SHED_RETRY_AFTER } from './plugins/load-shedding.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
+import { newRequestId } from './request-id.ts';
+import { registerSerialization } from './serialization.ts';
 import { validatorCompiler } from './validation.ts';
 import { COMPAT_FACES, registerCompatFaces } from './compat/index.ts';
 import { sendV1Error, v1Api } from './v1/index.ts';
@@ -67,7 +68,7 @@ async function databaseReady(core: Core): Promise<boolean> {
 export async function build({ config, core, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) },
-    genReqId: () => `req_${randomBytes(12).toString('hex')}`,
+    genReqId: newRequestId,
     requestIdHeader: false, // never trust a client-chosen id in our logs
     bodyLimit: config.bodyLimit,
     return503OnClosing: true,
@@ -76,6 +77,7 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler());
+  registerSerialization(app);
   registerJsonBody(app);
   // First of all: shed load (503) while the event loop lags, then rate limits (429).
   const underPressure = await registerLoadShedding(app, config.maxEventLoopDelayMs);
