@@ -99,7 +99,9 @@ export interface SpawnOptions {
 export async function spawnServer(options: SpawnOptions): Promise<{ server: ServerChild; readyMs: number }> {
   const { role, script, env, port, readyPath = '/readyz', timeoutMs = 30_000 } = options;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF=<dir>: every server child writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   trackChild(child);
   const keep = (text: string) => (text.length > 65_536 ? text.slice(-65_536) : text);
   let stdout = '';
