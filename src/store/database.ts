@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { BACKSTOP_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
 
 export interface DatabaseOptions {
   databaseUrl?: string;
@@ -18,6 +19,8 @@ export interface DatabaseOptions {
 export interface OpenDatabase {
   db: Kysely<Database>;
   dialect: 'sqlite' | 'postgres';
+  /** Closes the connections (and SQLite's checkpoint thread). */
+  close(): Promise<void>;
 }
 
 export function openDatabase(options: DatabaseOptions): OpenDatabase {
@@ -36,10 +39,12 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
     pool.on('error', () => {});
     // Nor a client in use (its query fails with the same error, a 503; the pool drops it on release).
     pool.on('connect', (client) => client.on('error', () => {}));
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = new SQLite(path.join(options.dataDir, 'switchboard.db'));
+  const file = path.join(options.dataDir, 'switchboard.db');
+  const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL'); // durable across a process crash in WAL mode
   sqlite.pragma('foreign_keys = ON');
@@ -48,9 +53,19 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
   // 10,000 numbers take) and the file mapped up to 256 MiB.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   // SQLite's lower() folds ASCII only; case-insensitive search must fold "É" as Postgres does.
   sqlite.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
-  return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite' };
+  const checkpointer = startCheckpointer(file);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    async close() {
+      await checkpointer.stop();
+      await db.destroy();
+    },
+  };
 }
 
 /** Prepared statements kept; past this many the cache starts over (bulk writes vary in shape). */

@@ -35,7 +35,7 @@ export interface OpenedStore extends Store {
 }
 
 export function openStore(options: DatabaseOptions): OpenedStore {
-  const { db, dialect } = openDatabase(options);
+  const { db, dialect, close } = openDatabase(options);
   return {
     ...reposFor(db, dialect),
     db,
@@ -51,6 +51,6 @@ export function openStore(options: DatabaseOptions): OpenedStore {
         return false;
       }
     },
-    close: () => db.destroy(),
+    close,
   };
 }
