@@ -1,5 +1,6 @@
 // Every change writes one audit event, in the same transaction as the change.
 import { newId } from '../ids.ts';
+import { sameJson } from '../shared/same-json.ts';
 import type { Actor, Repos } from '../ports.ts';
 import type { AuditEvent } from './model.ts';
 
@@ -50,5 +51,5 @@ const VOLATILE = new Set(['version', 'updated_at']);
 
 function topLevelChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  return [...keys].filter((k) => !VOLATILE.has(k) && JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]));
+  return [...keys].filter((k) => !VOLATILE.has(k) && !sameJson(before?.[k], after?.[k]));
 }

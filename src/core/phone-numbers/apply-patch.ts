@@ -1,10 +1,11 @@
 // Applies a merge patch to a number's writable state and checks the rules that the
 // schema alone cannot express. Pure: references to agents/workflows are checked by the service.
+import { sameJson } from '../shared/same-json.ts';
 import type { FieldIssue } from '../errors.ts';
 import { mergePatch } from '../shared/merge-patch.ts';
 import type { SecretBox } from '../ports.ts';
 import type { PhoneNumberPatch } from './schema.ts';
-import { pickWritable, withDefaults, type WritableState } from './state.ts';
+import { pickWritable, withDefaults, WRITABLE_FIELDS, type WritableState } from './state.ts';
 
 /** Per handler type, the field it cannot work without (SignalWire's rules). */
 export const CALL_HANDLER_REQUIRES: Record<string, keyof WritableState['call_handler']> = {
@@ -54,6 +55,9 @@ export function applyPatch(current: WritableState | undefined, patch: PhoneNumbe
   const plain = stripSecrets(patch);
 
   const state = withDefaults(mergePatch(before, plain) as Record<string, unknown>);
+  // Fields the patch does not name stay the very values read (already complete, as every stored
+  // number went through withDefaults): comparing and storing an unchanged field is then `===`.
+  for (const key of WRITABLE_FIELDS) if (!(key in plain) && before[key] !== undefined) (state as Record<string, unknown>)[key] = before[key];
   // Secrets: absent keeps the stored one, null or "" clears it, a string replaces it.
   if (password !== undefined) state.sip_outbound.password_sealed = password ? secrets.encrypt(password) : null;
   if (authToken !== undefined) state.telephony.auth_token_sealed = authToken ? secrets.encrypt(authToken) : null;
@@ -152,12 +156,7 @@ function isHttpUrl(value: string): boolean {
 }
 
 function changedFields(before: WritableState, after: WritableState): string[] {
-  return (Object.keys(after) as (keyof WritableState)[]).filter((key) => {
-    const [a, b] = [before[key], after[key]];
-    // Most fields are strings, numbers, booleans or null: compared as they are, without JSON.
-    if (a === b) return false;
-    return typeof a !== 'object' || typeof b !== 'object' || JSON.stringify(a) !== JSON.stringify(b);
-  });
+  return (Object.keys(after) as (keyof WritableState)[]).filter((key) => !sameJson(before[key], after[key]));
 }
 
 export { pickWritable };

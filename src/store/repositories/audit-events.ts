@@ -2,9 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import type { AuditEvent } from '../../core/audit/model.ts';
 import type { AuditEventFilter, AuditRepo } from '../../core/ports.ts';
 import type { Database } from '../schema.ts';
+import { decodeEvent, encodeEvent } from './audit-doc.ts';
 import { chunked } from './sql-helpers.ts';
 
-const parse = (doc: string) => JSON.parse(doc) as AuditEvent;
+const parse = decodeEvent;
 /** 7 parameters per row: 1,000 rows stay under both databases' caps. */
 const INSERT_CHUNK = 1000;
 
@@ -22,7 +23,7 @@ export class KyselyAuditRepo implements AuditRepo {
     for (const chunk of chunked(events, INSERT_CHUNK)) {
       await this.db
         .insertInto('audit_events')
-        .values(chunk.map((event) => ({ id: event.id, workspace_id: event.workspace_id, type: event.type, object_type: event.object_type, object_id: event.object_id, doc: JSON.stringify(event), created_at: event.created_at })))
+        .values(chunk.map((event) => ({ id: event.id, workspace_id: event.workspace_id, type: event.type, object_type: event.object_type, object_id: event.object_id, doc: encodeEvent(event), created_at: event.created_at })))
         .execute();
     }
   }
