@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { peakRss, resetPeaks } from './lib/children.ts';
+import { execFileSync } from 'node:child_process';
+import { peakRss, resetPeaks, ROOT } from './lib/children.ts';
 import { cleanupAll, installSignalHandlers, isInterrupted } from './lib/cleanup.ts';
 import { freshDatabase, type DbKind } from './lib/database.ts';
 import { machineLine, renderDocument } from './lib/document.ts';
@@ -92,6 +93,9 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg();
   console.log(`bench: ${machineLine()}; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`bench: scenarios ${scenarios.map((s) => s.name).join(', ')}; ${duration} s per load run (+2 s warm-up)`);
+
+  // The server runs as `npm start` runs it: the bundle of src/ (scripts/build.mjs), built now.
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 
   const kinds: DbKind[] = ['sqlite'];
   const postgresSkipped = process.env.DATABASE_URL ? undefined : 'Postgres: skipped (DATABASE_URL is not set; set it to also benchmark on PostgreSQL).';

@@ -1,9 +1,10 @@
 // A real listening server (npm start) as a child process: first-start key, restart, bad
-// configuration, graceful shutdown with a request in flight.
+// configuration, graceful shutdown with a request in flight. The first start runs what
+// `npm start` runs, the bundle scripts/build.mjs makes; the others run the sources through tsx.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { createChildEnv, exitWithin, freePort, killAll, startChild, type Child, type ChildEnv } from './helpers/processes.ts';
+import { createChildEnv, exitWithin, freePort, killAll, runChild, startChild, type Child, type ChildEnv } from './helpers/processes.ts';
 
 const KEY = /sb_[A-Za-z0-9_-]+/g;
 
@@ -21,7 +22,7 @@ describe('server process', { timeout: 600_000 }, () => {
 
   async function start(entry = ['src/main.ts']): Promise<{ child: Child; base: string }> {
     const port = await freePort();
-    const child = startChild(entry, { ...ctx.env, PORT: String(port) });
+    const child = startChild(entry, { ...ctx.env, PORT: String(port) }, { tsx: entry[0]!.endsWith('.ts') });
     await child.waitFor(/Server listening at/, 60_000);
     return { child, base: `http://127.0.0.1:${port}` };
   }
@@ -33,8 +34,10 @@ describe('server process', { timeout: 600_000 }, () => {
 
   const me = (base: string, secret: string) => fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${secret}` }, signal: AbortSignal.timeout(10_000) });
 
-  it('first start prints the first API key once, and it works', async () => {
-    const { child, base } = await start();
+  it('first start (the built bundle, as npm start runs it) prints the first API key once, and it works', async () => {
+    const build = await runChild(['scripts/build.mjs'], ctx.env, { tsx: false });
+    assert.equal(build.code, 0, build.stderr);
+    const { child, base } = await start(['dist/main.js']);
     const keys = new Set(child.stdout().match(KEY) ?? []);
     assert.equal(keys.size, 1, child.stdout());
     assert.equal(child.stdout().match(/first start/g)?.length, 1);

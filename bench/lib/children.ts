@@ -84,7 +84,7 @@ function probe(url: string): Promise<number> {
 
 export interface SpawnOptions {
   role: string;
-  /** Script relative to the repository root, run with `node --import tsx`. */
+  /** Script relative to the repository root: .ts runs with `node --import tsx`, .js as it is. */
   script: string;
   env: NodeJS.ProcessEnv;
   port: number;
@@ -101,7 +101,8 @@ export async function spawnServer(options: SpawnOptions): Promise<{ server: Serv
   const started = performance.now();
   // BENCH_CPU_PROF=<dir>: every server child writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...profile, ...loader, script], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   trackChild(child);
   const keep = (text: string) => (text.length > 65_536 ? text.slice(-65_536) : text);
   let stdout = '';

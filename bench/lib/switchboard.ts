@@ -1,8 +1,11 @@
-// Switchboard under test: `node --import tsx src/main.ts` on a database of its own, its first
-// API key read from the one-time message it prints on first start (src/cli/print.ts).
+// Switchboard under test: `node dist/main.js`, what `npm start` runs (bench/run.ts builds it
+// first), on a database of its own, its first API key read from the one-time message it prints
+// on first start (src/cli/print.ts).
 import { freePort, spawnServer, type ServerChild } from './children.ts';
 import type { BenchDatabase } from './database.ts';
 import { requestJson } from './http.ts';
+
+export const SERVER_SCRIPT = 'dist/main.js';
 
 export interface SeededNumber {
   id: string;
@@ -39,7 +42,7 @@ export class Switchboard {
 
   /** Starts on a database that has never seen a Switchboard, so it bootstraps and prints a key. */
   static async start(db: BenchDatabase): Promise<{ sb: Switchboard; readyMs: number }> {
-    const { server, readyMs } = await spawnServer({ role: `switchboard (${db.kind})`, script: 'src/main.ts', env: db.env, port: await freePort() });
+    const { server, readyMs } = await spawnServer({ role: `switchboard (${db.kind})`, script: SERVER_SCRIPT, env: db.env, port: await freePort() });
     // The key is printed before listen(), so by the first 200 of /readyz it has been written;
     // give the pipe a moment to deliver it anyway.
     let out = '';
@@ -59,7 +62,7 @@ export class Switchboard {
   /** Stops the process and starts a new one on the same database; resolves to spawn→ready ms. */
   async restart(): Promise<number> {
     await this.child.stop();
-    const { server, readyMs } = await spawnServer({ role: this.role, script: 'src/main.ts', env: this.db.env, port: await freePort() });
+    const { server, readyMs } = await spawnServer({ role: this.role, script: SERVER_SCRIPT, env: this.db.env, port: await freePort() });
     this.child = server;
     return readyMs;
   }
