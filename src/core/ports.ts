@@ -63,7 +63,8 @@ export interface PhoneNumberRepo {
   /** Throws ConflictError when the number is held (not released) anywhere in the deployment. */
   insert(number: StoredPhoneNumber): Promise<void>;
   /** Writes `number` if the stored version is still `expectedVersion`; false otherwise. */
-  update(number: StoredPhoneNumber, expectedVersion: number): Promise<boolean>;
+  /** `previous`: the number as read; lets the store write only the columns that change. */
+  update(number: StoredPhoneNumber, expectedVersion: number, previous?: StoredPhoneNumber): Promise<boolean>;
   /** Set-based update (bulk): writes each number whose stored version is still its expectedVersion; returns their ids. */
   /** `previous`: the number as read; lets the store write only the columns that change. */
   updateMany(workspaceId: string, rows: { number: StoredPhoneNumber; expectedVersion: number; previous?: StoredPhoneNumber }[]): Promise<Set<string>>;
@@ -126,8 +127,11 @@ export interface AuditRepo {
   list(workspaceId: string, filter: AuditEventFilter, after: string | null, limit: number): Promise<AuditEvent[]>;
   get(workspaceId: string, id: string): Promise<AuditEvent | undefined>;
   getMany(ids: string[]): Promise<AuditEvent[]>;
-  /** Inside a transaction: up to `limit` events not yet fanned out, locked against other workers (Postgres: skip locked). */
-  takeUndispatched(limit: number): Promise<AuditEvent[]>;
+  /**
+   * Inside a transaction: up to `limit` events not yet fanned out, oldest first, locked against
+   * other workers (Postgres: skip locked). Only what tells whom to read them for: getMany reads them.
+   */
+  takeUndispatched(limit: number): Promise<{ id: string; workspace_id: string; type: string }[]>;
   markDispatched(ids: string[], at: string): Promise<void>;
   /** Events of a workspace from `since` to `until` (by created_at), in id order after `after`. */
   listSince(workspaceId: string, since: string, until: string | null, after: string | null, limit: number): Promise<AuditEvent[]>;

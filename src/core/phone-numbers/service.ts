@@ -100,7 +100,7 @@ export class PhoneNumberService {
         if (options.webhooks) await replaceNumberWebhooks(tx, ctx, current.id, options.webhooks, this.now(), this.secrets);
         if (applied.changed.length === 0) return toPublic(current);
         const next = { ...current, ...applied.state, version: current.version + 1, updated_at: this.now() };
-        if (!(await tx.phoneNumbers.update(next, current.version))) return undefined; // lost a race: read again
+        if (!(await tx.phoneNumbers.update(next, current.version, current))) return undefined; // lost a race: read again
         const after = toPublic(next);
         await recordChange(tx, ctx, { type: 'phone_number.updated', objectType: 'phone_number', objectId: next.id, before: toPublic(current), after, changes: applied.changed }, next.updated_at);
         return after;
@@ -122,7 +122,7 @@ export class PhoneNumberService {
       if (options.ifVersion !== undefined && current.version !== options.ifVersion) throw new PreconditionFailedError(current.version);
       const now = this.now();
       const next = { ...current, released_at: now, version: current.version + 1, updated_at: now };
-      if (!(await tx.phoneNumbers.update(next, current.version))) throw new PreconditionFailedError(current.version + 1);
+      if (!(await tx.phoneNumbers.update(next, current.version, current))) throw new PreconditionFailedError(current.version + 1);
       const after = toPublic(next);
       await recordChange(tx, ctx, { type: 'phone_number.released', objectType: 'phone_number', objectId: next.id, before: toPublic(current), after }, now);
       // Its webhook subscriptions go with it: a number created again starts clean.

@@ -71,6 +71,6 @@ async function detach1(tx: Repos, ctx: Context, current: StoredPhoneNumber, kind
     next.inbound_target = null;
     changed.push('inbound_target');
   }
-  if (!(await tx.phoneNumbers.update(next, current.version))) throw new ConflictError(`phone number ${current.number} changed meanwhile; try again`);
+  if (!(await tx.phoneNumbers.update(next, current.version, current))) throw new ConflictError(`phone number ${current.number} changed meanwhile; try again`);
   await recordChange(tx, ctx, { type: 'phone_number.updated', objectType: 'phone_number', objectId: next.id, before: toPublic(current), after: toPublic(next), changes: changed }, now);
 }

@@ -47,13 +47,13 @@ export class KyselyAuditRepo implements AuditRepo {
   }
 
   async takeUndispatched(limit: number) {
-    let q = this.db.selectFrom('audit_events').select('doc').where('dispatched_at', 'is', null).orderBy('id').limit(limit);
+    let q = this.db.selectFrom('audit_events').select(['id', 'workspace_id', 'type']).where('dispatched_at', 'is', null).orderBy('id').limit(limit);
     // Several servers fan out at once: each takes rows the others have not locked. (SQLite's
     // transactions are already one at a time: BEGIN IMMEDIATE.) NO KEY UPDATE, not UPDATE: only
     // dispatched_at changes, and a full UPDATE lock would also block the foreign-key checks of
     // deliveries that a replay inserts for these events, deadlocking with it.
     if (this.dialect === 'postgres') q = q.forNoKeyUpdate().skipLocked();
-    return (await q.execute()).map((r) => parse(r.doc));
+    return q.execute();
   }
 
   async markDispatched(ids: string[], at: string) {

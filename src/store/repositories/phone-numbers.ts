@@ -121,8 +121,13 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
     }
   }
 
-  async update(n: StoredPhoneNumber, expectedVersion: number) {
-    const { id, workspace_id, created_at, ...changes } = toRow(n);
+  async update(n: StoredPhoneNumber, expectedVersion: number, previous?: StoredPhoneNumber) {
+    const row = toRow(n);
+    // With the row as read, only what changed (columnsToSet), and released_at for a release.
+    const columns: (keyof PhoneNumbersTable)[] = previous ? columnsToSet([{ previous }], [row]) : [...UPDATED];
+    if (!previous || previous.released_at !== n.released_at) columns.push('released_at');
+    const changes = Object.fromEntries(columns.map((c) => [c, row[c]]));
+    const { id, workspace_id } = row;
     try {
       const result = await this.db
         .updateTable('phone_numbers')
