@@ -49,10 +49,6 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
   sqlite.pragma('synchronous = NORMAL'); // durable across a process crash in WAL mode
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Reads from memory, not pread() per page: a 64 MiB page cache (the default is 2 MiB, less than
-  // 10,000 numbers take) and the file mapped up to 256 MiB.
-  sqlite.pragma('cache_size = -65536');
-  sqlite.pragma('mmap_size = 268435456');
   sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   // SQLite's lower() folds ASCII only; case-insensitive search must fold "É" as Postgres does.
   sqlite.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
