@@ -200,6 +200,8 @@ describe('VoiceOS PATCH /phone_numbers/{phone_number}', () => {
     assert.deepEqual(first.webhooks[0].headers, {});
     assert.equal(first.webhooks[0].filter, null);
     assert.deepEqual(first.webhooks[1].events, ['phone_call:ended', 'phone_call:started']);
+    // GET reads the number and its subscriptions in one query: the same list, in the same order.
+    assert.deepEqual(ok(await t.request('GET', `/phone_numbers/${enc(n.number)}`)).webhooks, first.webhooks);
 
     const second = ok(await patch(t, enc(n.number), { webhooks: [hook('https://b.example.com/only', { method: 'PATCH', headers: { Authorization: 'Bearer hook-secret' }, filter: 'x' })] }));
     assert.equal(second.webhooks.length, 1);

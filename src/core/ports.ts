@@ -59,6 +59,8 @@ export interface PhoneNumberRepo {
   /** `lock`: inside a transaction, the row stays locked until it ends (Postgres; SQLite's write transactions are one at a time). */
   get(workspaceId: string, id: string, options?: { lock?: boolean }): Promise<StoredPhoneNumber | undefined>;
   getByNumber(workspaceId: string, e164: string, options?: { lock?: boolean }): Promise<StoredPhoneNumber | undefined>;
+  /** A held number and its webhook subscriptions (id order), read together. */
+  getByNumberWithWebhooks(workspaceId: string, e164: string): Promise<{ number: StoredPhoneNumber; webhooks: WebhookEndpoint[] } | undefined>;
   getMany(workspaceId: string, keys: { ids: string[]; numbers: string[] }): Promise<StoredPhoneNumber[]>;
   /** Throws ConflictError when the number is held (not released) anywhere in the deployment. */
   insert(number: StoredPhoneNumber): Promise<void>;

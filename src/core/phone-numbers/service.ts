@@ -11,7 +11,7 @@ import { type PhoneNumber, type PhoneNumberCreate, type PhoneNumberPatch, type S
 import { pickWritable, toPublic } from './state.ts';
 import { checkReferences } from './references.ts';
 import { assertValidWebhooks, replaceNumberWebhooks } from '../webhooks/service.ts';
-import type { WebhookEndpointInput } from '../webhooks/schema.ts';
+import type { WebhookEndpoint, WebhookEndpointInput } from '../webhooks/schema.ts';
 import { bulkUpdate, type BulkItem, type BulkOptions, type BulkResult } from './bulk-update.ts';
 
 const MAX_WRITE_ATTEMPTS = 8;
@@ -70,6 +70,14 @@ export class PhoneNumberService {
   /** By id, or by number in any format parseE164 accepts. */
   async get(ctx: Context, idOrNumber: string): Promise<PhoneNumber> {
     return toPublic(await this.find(this.store, ctx.actor.workspaceId, idOrNumber));
+  }
+
+  /** By number, with the number's webhook subscriptions, in one read. */
+  async getWithWebhooks(ctx: Context, number: string): Promise<{ number: PhoneNumber; webhooks: WebhookEndpoint[] }> {
+    const parsed = parseE164(number);
+    const found = parsed && (await this.store.phoneNumbers.getByNumberWithWebhooks(ctx.actor.workspaceId, parsed.e164));
+    if (!found) throw new NotFoundError('phone number', number);
+    return { number: toPublic(found.number), webhooks: found.webhooks };
   }
 
   count(ctx: Context, filter: PhoneNumberFilter = {}): Promise<number> {

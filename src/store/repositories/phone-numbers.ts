@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { ConflictError } from '../../core/errors.ts';
 import type { PhoneNumberFilter, PhoneNumberOffsetPage, PhoneNumberRepo } from '../../core/ports.ts';
 import type { StoredPhoneNumber } from '../../core/phone-numbers/schema.ts';
+import type { WebhookEndpoint } from '../../core/webhooks/schema.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../errors.ts';
 import type { Database, PhoneNumbersTable } from '../schema.ts';
 import { PrecompiledQuery } from './precompiled.ts';
@@ -55,6 +56,20 @@ function heldBy(column: 'id' | 'number', lock: boolean) {
     return lock ? q.forUpdate() : q;
   });
 }
+/**
+ * A held number by number with its webhook subscriptions (id order) as one JSON array: what the
+ * VoiceOS face shows, in one query rather than two (on Postgres, two round trips).
+ */
+const WEBHOOKS_OF_ROW = {
+  postgres: sql<string>`coalesce((select json_agg(w.doc::json order by w.id)::text from webhook_endpoints w where w.workspace_id = p.workspace_id and w.phone_number_id = p.id), '[]')`,
+  sqlite: sql<string>`(select json_group_array(json(doc)) from (select w.doc from webhook_endpoints w where w.workspace_id = p.workspace_id and w.phone_number_id = p.id order by w.id))`,
+};
+const withWebhooksBy = (dialect: 'sqlite' | 'postgres') =>
+  new PrecompiledQuery((db: Kysely<Database>, workspaceId: string, e164: string) =>
+    db.selectFrom('phone_numbers as p').select(['p.doc', WEBHOOKS_OF_ROW[dialect].as('webhooks')]).where('p.workspace_id', '=', workspaceId).where('p.released_at', 'is', null).where('p.number', '=', e164),
+  );
+const WITH_WEBHOOKS = { sqlite: withWebhooksBy('sqlite'), postgres: withWebhooksBy('postgres') };
+
 const HELD_BY = { id: [heldBy('id', false), heldBy('id', true)], number: [heldBy('number', false), heldBy('number', true)] } as const;
 
 /** Always written by an update: the document, its version, its time. */
@@ -92,6 +107,11 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
 
   getByNumber(workspaceId: string, e164: string, options: { lock?: boolean } = {}) {
     return this.getBy('number', workspaceId, e164, options.lock);
+  }
+
+  async getByNumberWithWebhooks(workspaceId: string, e164: string) {
+    const [row] = await WITH_WEBHOOKS[this.dialect].execute(this.db, this.dialect, workspaceId, e164);
+    return row && { number: fromRow(row), webhooks: JSON.parse(row.webhooks) as WebhookEndpoint[] };
   }
 
   private async getBy(column: 'id' | 'number', workspaceId: string, value: string, lock = false) {

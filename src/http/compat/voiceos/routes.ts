@@ -45,9 +45,8 @@ export function voiceosRoutes(core: Core): FastifyPluginAsyncTypebox {
         response: { 200: PhoneNumberOut, ...errorResponses(404) },
       },
     }, async (request) => {
-      const ctx = contextOf(request);
-      const found = await core.phoneNumbers.get(ctx, pathNumber(request.params.phone_number));
-      return (await withWebhooks(core, ctx, [found]))[0]!;
+      const found = await core.phoneNumbers.getWithWebhooks(contextOf(request), pathNumber(request.params.phone_number));
+      return toWire(found.number, found.webhooks);
     });
 
     app.patch('/:phone_number', {
