@@ -5,6 +5,7 @@ import * as m0002 from './0002-webhook-endpoints.ts';
 import * as m0003 from './0003-webhook-signing-secrets.ts';
 import * as m0004 from './0004-webhook-deliveries.ts';
 import * as m0005 from './0005-audit-event-order.ts';
+import * as m0006 from './0006-postgres-write-costs.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-webhook-signing-secrets': m0003,
   '0004-webhook-deliveries': m0004,
   '0005-audit-event-order': m0005,
+  '0006-postgres-write-costs': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
