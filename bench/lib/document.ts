@@ -72,6 +72,7 @@ export function renderDocument(tables: Table[], info: RunInfo): string {
     `- **Settings**: ${info.durationSec} s measured per load run after a ${WARMUP_SECONDS} s warm-up, ${CONNECTIONS} connections, ` +
       `${info.seeded.toLocaleString('en-US')} seeded numbers; scenarios: ${info.scenarios.join(', ')}. The whole run took ${Math.round(info.totalSec)} s.`,
     ...(info.note ? [`- **Conditions**: ${info.note}`] : []),
+    '- **Misses**: what limits each target this page marks "miss", with the profiles behind it and what was changed: [performance.md](performance.md).',
     '',
     'Columns: req/s is autocannon\'s average; p50/p99 are latencies; "time" is min / median wall time of',
     'repeated runs; "× ceiling" is req/s over the ceiling\'s; "vs baseline" compares the faces with get-v1',
