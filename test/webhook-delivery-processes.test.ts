@@ -6,8 +6,6 @@ import assert from 'node:assert/strict';
 import { createChildEnv, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
 import { WebhookReceiver } from './helpers/webhook-receiver.ts';
 
-type Json = Record<string, any>;
-
 const DELIVERY_ENV = {
   SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE: 'true',
   SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE: '0,200ms,500ms,1s,2s,3s,4s,5s',

@@ -24,7 +24,7 @@ function reposFor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Repos {
     apiKeys: new KyselyApiKeyRepo(db, dialect),
     audit: new KyselyAuditRepo(db, dialect),
     idempotency: new KyselyIdempotencyRepo(db),
-    webhooks: new KyselyWebhookRepo(db, dialect),
+    webhooks: new KyselyWebhookRepo(db),
     deliveries: new KyselyDeliveryRepo(db, dialect),
   };
 }

@@ -1,7 +1,7 @@
 // /v1/me, /v1/api-keys, /v1/workspaces (operator) and /v1/events (the audit log).
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiKeySchema, SCOPES, type Scope } from '../../core/api-keys/model.ts';
+import { ApiKeySchema, SCOPES } from '../../core/api-keys/model.ts';
 import { AuditEventSchema } from '../../core/audit/model.ts';
 import type { Core } from '../../core/index.ts';
 import { decodeCursor } from '../../core/shared/pagination.ts';

@@ -49,10 +49,14 @@ const UPDATED = ['country_code', 'friendly_name', 'inbound_agent_id', 'outbound_
 /** Rows per bulk statement: 19 parameters each, under both databases' caps (SQLite 32,766, Postgres 65,535). */
 const UPDATE_CHUNK = 1000;
 
+/** The documents of a workspace's numbers that are not released. */
+const heldDocs = (db: Kysely<Database>, workspaceId: string) =>
+  db.selectFrom('phone_numbers').select('doc').where('workspace_id', '=', workspaceId).where('released_at', 'is', null);
+
 /** A held number by id or by number, plain or FOR UPDATE: the lookups behind every read and write of one number. */
 function heldBy(column: 'id' | 'number', lock: boolean) {
   return new PrecompiledQuery((db: Kysely<Database>, workspaceId: string, value: string) => {
-    const q = db.selectFrom('phone_numbers').select('doc').where('workspace_id', '=', workspaceId).where('released_at', 'is', null).where(column, '=', value);
+    const q = heldDocs(db, workspaceId).where(column, '=', value);
     return lock ? q.forUpdate() : q;
   });
 }
@@ -98,7 +102,7 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
   ) {}
 
   private held(workspaceId: string) {
-    return this.db.selectFrom('phone_numbers').select('doc').where('workspace_id', '=', workspaceId).where('released_at', 'is', null);
+    return heldDocs(this.db, workspaceId);
   }
 
   get(workspaceId: string, id: string, options: { lock?: boolean } = {}) {

@@ -5,20 +5,11 @@ import type { StoredWebhookEndpoint, WebhookEndpointFilter, WebhookRepo } from '
 import type { WebhookEndpoint } from '../../core/webhooks/schema.ts';
 import type { SealedSigningSecrets } from '../../core/webhooks/signing-secret.ts';
 import type { Database } from '../schema.ts';
-import { PrecompiledQuery } from './precompiled.ts';
 
 const parse = (doc: string) => JSON.parse(doc) as WebhookEndpoint;
 
-/** One number's subscriptions: read with every VoiceOS answer. */
-const FOR_NUMBER = new PrecompiledQuery((db: Kysely<Database>, workspaceId: string, phoneNumberId: string) =>
-  db.selectFrom('webhook_endpoints').select('doc').where('workspace_id', '=', workspaceId).where('phone_number_id', '=', phoneNumberId).orderBy('id'),
-);
-
 export class KyselyWebhookRepo implements WebhookRepo {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly dialect: 'sqlite' | 'postgres',
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   private scoped(workspaceId: string) {
     return this.db.selectFrom('webhook_endpoints').where('workspace_id', '=', workspaceId);
@@ -52,7 +43,6 @@ export class KyselyWebhookRepo implements WebhookRepo {
 
   async listForNumbers(workspaceId: string, phoneNumberIds: string[]) {
     if (!phoneNumberIds.length) return [];
-    if (phoneNumberIds.length === 1) return (await FOR_NUMBER.execute(this.db, this.dialect, workspaceId, phoneNumberIds[0]!)).map((r) => parse(r.doc));
     const rows = await this.scoped(workspaceId).select('doc').where('phone_number_id', 'in', phoneNumberIds).orderBy('id').execute();
     return rows.map((r) => parse(r.doc));
   }
