@@ -5,6 +5,7 @@ import os from 'node:os';
 import { UnauthorizedError } from '../src/core/errors.ts';
 import type { Runtime } from '../src/runtime.ts';
 import { createChildEnv, killAll, runChild, type ChildEnv } from './helpers/processes.ts';
+import { operatorContext } from '../src/core/authorization/authorize.ts';
 
 const KEY = /sb_[A-Za-z0-9_-]+/g;
 const UUID = '0190a5c4-7b1e-7c3a-9f00-2b6c1d4e5f60';
@@ -48,8 +49,8 @@ describe('CLI', { timeout: 600_000 }, () => {
     const workspaceId = principal.key.workspace_id;
     assert.match(res.stdout, new RegExp(`workspace id: ${workspaceId}`));
     assert.ok(principal.scopes.has('admin'));
-    assert.equal((await (await core()).workspaces.get(workspaceId)).name, 'Acme');
-    assert.equal((await (await core()).workspaces.getUser(workspaceId, principal.key.user_id!))?.name, 'alice');
+    assert.equal((await (await core()).workspaces.get(null, workspaceId)).name, 'Acme');
+    assert.equal((await (await core()).workspaces.getUser(operatorContext(workspaceId), principal.key.user_id!))?.name, 'alice');
 
     const created = await json('workspace', 'create', '--name', 'Beta');
     assert.equal(created.workspace.name, 'Beta');

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { responseErrors, specErrors } from './helpers/vendor-spec.ts';
+import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
 
 const NUMBER = '+14155557001';
 const ENCODED = encodeURIComponent(NUMBER);
@@ -119,7 +120,7 @@ describe('one number through every face', () => {
     assert.equal(all.v1.sip_outbound.password_set, true);
     assert.equal(all.freya.config.sipOutbound.port, 5061);
     assert.deepEqual(all.voiceos.webhooks.map((w: { url: string }) => w.url), ['https://hooks.example.com/calls']);
-    const subscriptions = await t.runtime.core.webhooks.listForNumbers({ actor: { workspaceId, userId, apiKeyId: null, type: 'system' } }, [id]);
+    const subscriptions = await t.runtime.core.webhooks.listForNumbers({ actor: { workspaceId, userId, apiKeyId: null, type: 'system' }, scopes: ALL_SCOPES }, [id]);
     assert.deepEqual(subscriptions.map((s) => s.event_types), [['phone_call:connection_requested']], 'VoiceOS webhooks are core subscriptions');
     for (const body of Object.values(all)) assert.ok(!JSON.stringify(body).includes('cross-face-secret'), 'no face echoes the password');
   });
@@ -142,7 +143,7 @@ describe('one number through every face', () => {
       t.request('GET', `/api/relay/rest/phone_numbers/${id}`, undefined, { headers: basic() }),
     ]);
     assert.deepEqual(answers.map((r) => r.statusCode), [404, 404, 404, 404, 404]);
-    assert.equal(await t.runtime.core.webhooks.listForNumbers({ actor: { workspaceId, userId, apiKeyId: null, type: 'system' } }, [id]).then((l) => l.length), 0, 'its webhooks went with it');
+    assert.equal(await t.runtime.core.webhooks.listForNumbers({ actor: { workspaceId, userId, apiKeyId: null, type: 'system' }, scopes: ALL_SCOPES }, [id]).then((l) => l.length), 0, 'its webhooks went with it');
   });
 });
 

@@ -13,6 +13,7 @@ import { eventTypesOf, VOCODE_AGENT_EVENTS, vocodeSubscriptions } from '../src/c
 import { eventTypeProblem } from '../src/core/webhooks/event-types.ts';
 import { subscribes } from '../src/core/webhooks/delivery/fan-out.ts';
 import type { WebhookEndpoint } from '../src/core/webhooks/schema.ts';
+import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
 
 type Json = Record<string, any>;
 const PATH = '/v1/webhook-endpoints';
@@ -265,7 +266,7 @@ describe('agent webhooks are webhook endpoints', () => {
 
   test('no answer ever carried a signing secret, and the sealed one exists', async () => {
     for (const body of bodies) assert.doesNotMatch(body, /whsec_/);
-    const ctx = { actor: { workspaceId: t.first.workspace.id, userId: null, apiKeyId: null, type: 'system' as const } };
+    const ctx = { actor: { workspaceId: t.first.workspace.id, userId: null, apiKeyId: null, type: 'system' as const }, scopes: ALL_SCOPES };
     const agent = await t.runtime.core.agents.create(ctx, { name: 'Core', webhook: { url: 'https://hooks.example.com/c', subscriptions: ['event_message'] } });
     const endpoint = await t.runtime.core.agents.webhookEndpoint(ctx, agent.id);
     const stored = await t.runtime.core.webhooks.getStored(t.first.workspace.id, endpoint!.id);

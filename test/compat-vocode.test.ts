@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { createKey, createOtherWorkspace, createTestApp, type TestApp } from './helpers/app.ts';
 import { responseErrors, specErrors } from './helpers/vendor-spec.ts';
+import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 let seq = 0;
@@ -270,7 +271,7 @@ describe('Vocode face', () => {
   });
 
   test('a number created without a user shows the workspace\'s first user', async () => {
-    const ctx = { actor: { workspaceId: t.first.workspace.id, userId: null, apiKeyId: null, type: 'operator' as const } };
+    const ctx = { actor: { workspaceId: t.first.workspace.id, userId: null, apiKeyId: null, type: 'operator' as const }, scopes: ALL_SCOPES };
     const n = await t.runtime.core.phoneNumbers.create(ctx, { number: nextNumber() });
     assert.equal(n.created_by_user_id, null);
     assert.equal(ok(await vocode('GET', `/v1/numbers?${q(n.number)}`)).user_id, t.first.user.id);

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { createKey, createOtherWorkspace, createTestApp, type TestApp } from './helpers/app.ts';
+import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
 
 let seq = 0;
 const nextNumber = () => `+1415555${String(6000 + seq++).padStart(4, '0')}`;
@@ -452,8 +453,11 @@ describe('VoiceOS authentication and tenancy', () => {
       else assertDetail(res, 403, /numbers:write/);
     }
     assert.deepEqual(await t.runtime.core.webhooks.listForNumbers(ctxOf(t), [n.id]), []);
+    // Replacing the subscriptions (even with none) writes webhooks: numbers:write is not enough.
     const writer = await createKey(t, ['numbers:write']);
-    assert.equal(ok(await t.request('PATCH', `/phone_numbers/${enc(n.number)}`, { webhooks: [] }, { key: writer.key })).id, n.id);
+    assertDetail(await t.request('PATCH', `/phone_numbers/${enc(n.number)}`, { webhooks: [] }, { key: writer.key }), 403, /webhooks:write/);
+    const both = await createKey(t, ['numbers:write', 'webhooks:write']);
+    assert.equal(ok(await t.request('PATCH', `/phone_numbers/${enc(n.number)}`, { webhooks: [] }, { key: both.key })).id, n.id);
   });
 
   test('another workspace\'s number: 404, and a PATCH changes nothing there', async () => {
@@ -462,7 +466,7 @@ describe('VoiceOS authentication and tenancy', () => {
     assertDetail(await patch(t, enc(theirs.number), { inbound_agent_id: agent, webhooks: [hook('https://x.example.com/')] }), 404);
     const res = await t.request('GET', `/v1/phone-numbers/${theirs.id}`, undefined, { key: other.key });
     assert.equal(res.json().version, theirs.version);
-    const theirCtx = { actor: { workspaceId: other.workspaceId, userId: other.userId, apiKeyId: null, type: 'api_key' as const }, requestId: 'test' };
+    const theirCtx = { actor: { workspaceId: other.workspaceId, userId: other.userId, apiKeyId: null, type: 'api_key' as const }, scopes: ALL_SCOPES, requestId: 'test' };
     assert.deepEqual(await t.runtime.core.webhooks.listForNumbers(theirCtx as never, [theirs.id]), []);
     // And their key sees theirs, not ours.
     const list = await t.request('GET', '/phone_numbers?limit=200', undefined, { key: other.key });
@@ -473,5 +477,5 @@ describe('VoiceOS authentication and tenancy', () => {
 
 /** A core Context for the first workspace, for reading through the core directly. */
 function ctxOf(t: TestApp) {
-  return { actor: { workspaceId: t.first.workspace.id, userId: t.first.user.id, apiKeyId: t.first.apiKey.key.id, type: 'api_key' as const }, requestId: 'test' };
+  return { actor: { workspaceId: t.first.workspace.id, userId: t.first.user.id, apiKeyId: t.first.apiKey.key.id, type: 'api_key' as const }, scopes: ALL_SCOPES, requestId: 'test' };
 }

@@ -5,6 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Context } from '../src/core/audit/record.ts';
 import { newId } from '../src/core/ids.ts';
 import { createKey, createOtherWorkspace, createTestApp, type TestApp } from './helpers/app.ts';
+import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
 
 // Distinct valid US numbers, unique within this file (+1 646 555 1000, 1001, …).
 let seq = 0;
@@ -424,7 +425,7 @@ describe('PATCH /v1/phone-numbers with 10,000 items', () => {
   test('updates all 10,000 numbers in one request', { timeout: 300_000 }, async (tc) => {
     const started = Date.now();
     const COUNT = 10_000;
-    const ctx: Context = { actor: { workspaceId: t.first.workspace.id, userId: t.first.user.id, apiKeyId: t.first.apiKey.key.id, type: 'api_key' } };
+    const ctx: Context = { actor: { workspaceId: t.first.workspace.id, userId: t.first.user.id, apiKeyId: t.first.apiKey.key.id, type: 'api_key' }, scopes: ALL_SCOPES };
     // +1 212 55x xxxx: ten thousand distinct valid numbers.
     const numbers = Array.from({ length: COUNT }, (_, i) => `+121255${String(i).padStart(5, '0')}`);
     // The first through the core; the rest are copies of its row (new id and number), inserted

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Context } from '../src/core/audit/record.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
+import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
 
 describe('core phone-number list: order and numberContains', () => {
   let t: TestApp;
@@ -12,7 +13,7 @@ describe('core phone-number list: order and numberContains', () => {
 
   before(async () => {
     t = await createTestApp();
-    ctx = { actor: { workspaceId: t.first.workspace.id, userId: t.first.user.id, apiKeyId: null, type: 'system' } };
+    ctx = { actor: { workspaceId: t.first.workspace.id, userId: t.first.user.id, apiKeyId: null, type: 'system' }, scopes: ALL_SCOPES };
     for (let i = 0; i < 5; i++) ids.push((await t.runtime.core.phoneNumbers.create(ctx, { number: `+1646555${3000 + i}` })).id);
   });
 

@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Context } from '../src/core/audit/record.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
+import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
+import { systemContext } from '../src/core/authorization/authorize.ts';
 
 describe('core: listByOffset', () => {
   let t: TestApp;
@@ -12,7 +14,7 @@ describe('core: listByOffset', () => {
 
   before(async () => {
     t = await createTestApp();
-    ctx = { actor: { workspaceId: t.first.workspace.id, userId: t.first.user.id, apiKeyId: null, type: 'system' } };
+    ctx = { actor: { workspaceId: t.first.workspace.id, userId: t.first.user.id, apiKeyId: null, type: 'system' }, scopes: ALL_SCOPES };
     // Created in this order; numbers and names in other orders; one without a name.
     const specs: [string, string | null][] = [['+14155550303', 'b'], ['+14155550301', null], ['+14155550304', 'a'], ['+14155550302', 'c']];
     for (const [number, name] of specs) {
@@ -45,8 +47,8 @@ describe('core: listByOffset', () => {
   });
 
   test('tenancy: another workspace sees none of them', async () => {
-    const other = await t.runtime.core.workspaces.create({ name: 'other' });
-    const otherCtx: Context = { actor: { workspaceId: other.workspace.id, userId: null, apiKeyId: null, type: 'system' } };
+    const other = await t.runtime.core.workspaces.create(null, { name: 'other' });
+    const otherCtx: Context = { actor: { workspaceId: other.workspace.id, userId: null, apiKeyId: null, type: 'system' }, scopes: ALL_SCOPES };
     assert.deepEqual(await t.runtime.core.phoneNumbers.listByOffset(otherCtx, {}, { offset: 0, limit: 10 }), []);
   });
 });
@@ -61,9 +63,9 @@ describe('core: a workspace\'s first user', () => {
   });
 
   test('is the user the workspace was created with; null for an unknown workspace', async () => {
-    assert.equal(await t.runtime.core.workspaces.firstUserId(t.first.workspace.id), t.first.user.id);
-    const other = await t.runtime.core.workspaces.create({ name: 'second' });
-    assert.equal(await t.runtime.core.workspaces.firstUserId(other.workspace.id), other.user.id);
-    assert.equal(await t.runtime.core.workspaces.firstUserId('01900000-0000-7000-8000-000000000000'), null);
+    assert.equal(await t.runtime.core.workspaces.firstUserId(systemContext(t.first.workspace.id)), t.first.user.id);
+    const other = await t.runtime.core.workspaces.create(null, { name: 'second' });
+    assert.equal(await t.runtime.core.workspaces.firstUserId(systemContext(other.workspace.id)), other.user.id);
+    assert.equal(await t.runtime.core.workspaces.firstUserId(systemContext('01900000-0000-7000-8000-000000000000')), null);
   });
 });

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createOtherWorkspace, createTestApp, type TestApp } from './helpers/app.ts';
 import type { StoredPhoneNumber } from '../src/core/phone-numbers/schema.ts';
+import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
 
 let t: TestApp;
 before(async () => {
@@ -47,7 +48,7 @@ test('writes fresh rows; skips stale, released and other-workspace rows', async 
 test('more rows than one statement takes: every chunk is written', async () => {
   const ws = t.first.workspace.id;
   const numbers: StoredPhoneNumber[] = [];
-  const ctx = { actor: { workspaceId: ws, userId: null, apiKeyId: null, type: 'system' as const } };
+  const ctx = { actor: { workspaceId: ws, userId: null, apiKeyId: null, type: 'system' as const }, scopes: ALL_SCOPES };
   for (let i = 0; i < 2100; i++) {
     const n = await t.runtime.core.phoneNumbers.create(ctx, { number: `+1206${3000000 + i}` } as never);
     numbers.push((await t.runtime.store.phoneNumbers.get(ws, n.id))!);

@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from './helpers/app.ts';
 import { WebhookReceiver, type Received } from './helpers/webhook-receiver.ts';
 import { DeliveryWorker } from '../src/webhooks/worker.ts';
 import { closeSharedWebhookAgents } from '../src/webhooks/sender.ts';
+import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
 
 type Json = Record<string, any>;
 
@@ -110,7 +111,7 @@ describe('webhook delivery', () => {
     await assert.rejects(
       t.runtime.store.transaction(async (tx) => {
         await tx.phoneNumbers.update({ ...stored, friendly_name: 'rolled back', version: stored.version + 1 }, stored.version);
-        await recordChange(tx, { actor: { workspaceId: t.first.workspace.id, userId: null, apiKeyId: null, type: 'system' } }, { type: 'phone_number.updated', objectType: 'phone_number', objectId: number.id, before: { friendly_name: 'n4' }, after: { friendly_name: 'rolled back' } }, new Date().toISOString());
+        await recordChange(tx, { actor: { workspaceId: t.first.workspace.id, userId: null, apiKeyId: null, type: 'system' }, scopes: ALL_SCOPES }, { type: 'phone_number.updated', objectType: 'phone_number', objectId: number.id, before: { friendly_name: 'n4' }, after: { friendly_name: 'rolled back' } }, new Date().toISOString());
         throw new Error('fails after writing');
       }),
       /fails after writing/,

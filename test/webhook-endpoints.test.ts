@@ -9,6 +9,7 @@ import { createKey, createOtherWorkspace, createTestApp, listAll, TEST_SECRET_KE
 import { createSecretBox } from '../src/security/secret-box.ts';
 import { EVENT_TYPES, eventTypeProblem, matchesEventType } from '../src/core/webhooks/event-types.ts';
 import { compileFilter, FilterEvaluationError, filterProblem } from '../src/core/webhooks/filter.ts';
+import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
 
 type Json = Record<string, any>;
 
@@ -54,7 +55,7 @@ async function count(t: TestApp): Promise<number> {
   return (await listAll(t, PATH, 200)).items.length;
 }
 
-const ctxOf = (t: TestApp) => ({ actor: { workspaceId: t.first.workspace.id, userId: t.first.user.id, apiKeyId: null, type: 'system' as const } });
+const ctxOf = (t: TestApp) => ({ actor: { workspaceId: t.first.workspace.id, userId: t.first.user.id, apiKeyId: null, type: 'system' as const }, scopes: ALL_SCOPES });
 
 describe('/v1/webhook-endpoints CRUD', () => {
   let t: TestApp;

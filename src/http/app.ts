@@ -13,6 +13,7 @@ import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerLoadShedding, SHED_RETRY_AFTER } from './plugins/load-shedding.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
+import { registerRouteAccess } from './plugins/route-access.ts';
 import { newRequestId } from './request-id.ts';
 import { registerSerialization } from './serialization.ts';
 import { validatorCompiler } from './validation.ts';
@@ -76,6 +77,8 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Before any route is registered: each takes its scope from the table of access.
+  registerRouteAccess(app);
   app.setValidatorCompiler(validatorCompiler());
   registerSerialization(app);
   registerJsonBody(app);
@@ -133,7 +136,7 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
       ...(overloaded ? { load: 'overloaded' } : {}),
     });
   });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { schema: { operationId: 'openapiDocument', hide: true } }, async () => app.swagger());
 
   if (config.faces.has('v1')) await app.register(v1Api, { prefix: '/v1', core, bulkBodyLimit: config.bulkBodyLimit });
   await registerCompatFaces(app, { core, config });

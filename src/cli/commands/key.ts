@@ -55,7 +55,7 @@ async function list(args: string[]): Promise<void> {
   const { values, json } = parseCommand(command, args, { options: { workspace: { type: 'string' } } });
   const workspaceId = id(command, '--workspace', required(command, 'workspace', values.workspace));
   const items = await withRuntime(async (runtime) => {
-    await runtime.core.workspaces.get(workspaceId); // NotFoundError for an unknown workspace
+    await runtime.core.workspaces.get(null, workspaceId); // NotFoundError for an unknown workspace
     const all: ApiKey[] = [];
     let after: string | null = null;
     do {

@@ -17,7 +17,7 @@ async function create(args: string[]): Promise<void> {
   const { values, json } = parseCommand(command, args, { options: { name: { type: 'string' }, user: { type: 'string' } } });
   const name = required(command, 'name', values.name);
   const userName = values.user === undefined ? undefined : text(command, 'user', values.user);
-  const created = await withRuntime((runtime) => runtime.core.workspaces.create({ name, userName }, null));
+  const created = await withRuntime((runtime) => runtime.core.workspaces.create(null, { name, userName }));
   const { workspace, user, apiKey } = created;
   createOutput(json).result({ workspace, user, api_key: { ...apiKey.key, secret: apiKey.secret } }, () => [
     `created workspace "${workspace.name}"`,
@@ -35,7 +35,7 @@ async function list(args: string[]): Promise<void> {
     const all: Workspace[] = [];
     let after: string | null = null;
     do {
-      const page = await runtime.core.workspaces.list(after, 200);
+      const page = await runtime.core.workspaces.list(null, after, 200);
       all.push(...page.items);
       after = decodeCursor(page.nextCursor);
     } while (after);

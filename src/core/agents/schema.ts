@@ -77,19 +77,26 @@ export const AgentCreateSchema = Strict({ ...optional(fields), name: fields.name
 export const AgentPatchSchema = Strict({ ...optional(fields), name: Type.Optional(fields.name) }, 'Agent fields to change. Absent = unchanged, null = cleared.');
 export type AgentPatch = Static<typeof AgentPatchSchema>;
 
-export const AgentSchema = Type.Object(
-  {
-    id: Id(),
-    workspace_id: Id(),
-    user_id: Nullable(Id()),
-    ...fields,
-    actions: Type.Array(Type.Object({ id: Id(), type: Type.String(), config: Type.Record(Type.String(), Type.Unknown()), trigger: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
-    version: Type.Integer(),
-    created_at: Timestamp(),
-    updated_at: Timestamp(),
-  },
-);
-export type Agent = Static<typeof AgentSchema>;
+const storedAgent = {
+  id: Id(),
+  workspace_id: Id(),
+  user_id: Nullable(Id()),
+  ...fields,
+  actions: Type.Array(Type.Object({ id: Id(), type: Type.String(), config: Type.Record(Type.String(), Type.Unknown()), trigger: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
+  version: Type.Integer(),
+  created_at: Timestamp(),
+  updated_at: Timestamp(),
+};
+const StoredAgentSchema = Type.Object(storedAgent);
+/** An agent as stored, webhook and all. */
+export type Agent = Static<typeof StoredAgentSchema>;
+
+/** An agent as an answer shows it: its webhook is a subscription, shown only to a key with webhooks:read. */
+export const AgentSchema = Type.Object({
+  ...storedAgent,
+  webhook: Type.Optional(Type.Union([WebhookSchema, Type.Null()], { description: 'Absent when the API key lacks the webhooks:read scope; null when the agent has no webhook.' })),
+});
+export type AgentView = Static<typeof AgentSchema>;
 
 export const agentDefaults = () => ({
   prompt: null,

@@ -3,6 +3,7 @@
 // webhook endpoint (agent_id = the agent), kept in step in the same transaction as every agent
 // write (see ../webhooks/agent-webhook.ts).
 import { recordChange, type Context } from '../audit/record.ts';
+import { authorize, can } from '../authorization/authorize.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { DestinationPolicy, Page, SecretBox, Store } from '../ports.ts';
@@ -12,7 +13,14 @@ import { checkEndpoint, deleteTarget } from '../shared/targets.ts';
 import { agentWebhookEndpoint, checkSubscriptions, deleteAgentWebhook, syncAgentWebhook } from '../webhooks/agent-webhook.ts';
 import { checkWebhookFields } from '../webhooks/rules.ts';
 import type { WebhookEndpoint } from '../webhooks/schema.ts';
-import { agentDefaults, type Agent, type AgentPatch } from './schema.ts';
+import { agentDefaults, type Agent, type AgentPatch, type AgentView } from './schema.ts';
+
+/** The agent as this caller may see it: its webhook is a subscription (webhooks:read). */
+function viewFor(ctx: Context, agent: Agent): AgentView {
+  if (can(ctx, 'webhooks:read')) return agent;
+  const { webhook: _hidden, ...rest } = agent;
+  return rest;
+}
 
 export class AgentService {
   constructor(
@@ -22,7 +30,18 @@ export class AgentService {
     private readonly destinations: DestinationPolicy,
   ) {}
 
-  async create(ctx: Context, input: AgentPatch & { name: string }): Promise<Agent> {
+  /**
+   * What writing this input needs: agents:write, and webhooks:write when it writes the agent's
+   * webhook (a non-null one on create; any, null too, on update). Faces call it to refuse before
+   * other work; create and update call it too.
+   */
+  authorizeWrite(ctx: Context, input: AgentPatch, creating: boolean): void {
+    authorize(ctx, 'agents:write');
+    if (creating ? input.webhook != null : input.webhook !== undefined) authorize(ctx, 'webhooks:write', 'write the agent\'s webhook');
+  }
+
+  async create(ctx: Context, input: AgentPatch & { name: string }): Promise<AgentView> {
+    this.authorizeWrite(ctx, input, true);
     const now = this.now();
     const agent: Agent = {
       id: newId(),
@@ -39,31 +58,36 @@ export class AgentService {
       await tx.agents.insert(agent);
       await recordChange(tx, ctx, { type: 'agent.created', objectType: 'agent', objectId: agent.id, before: null, after: agent }, now);
       if (agent.webhook) await syncAgentWebhook(tx, ctx, agent, now, this.secrets);
-      return agent;
+      return viewFor(ctx, agent);
     });
   }
 
-  async get(ctx: Context, id: string): Promise<Agent> {
+  async get(ctx: Context, id: string): Promise<AgentView> {
+    authorize(ctx, 'agents:read');
     const agent = await this.store.agents.get(ctx.actor.workspaceId, id);
     if (!agent) throw new NotFoundError('agent', id);
-    return agent;
+    return viewFor(ctx, agent);
   }
 
-  /** Names by id, for faces that show a number's targets by name. Unknown ids are left out. */
-  names(ctx: Context, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  /** Names by id, for faces that show a number's targets by name (agents:read). Unknown ids are left out. */
+  async names(ctx: Context, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+    authorize(ctx, 'agents:read');
     return this.store.agents.names(ctx.actor.workspaceId, [...new Set(ids.filter((id): id is string => !!id))]);
   }
 
-  async list(ctx: Context, after: string | null, limit: number): Promise<Page<Agent>> {
-    return toPage(await this.store.agents.list(ctx.actor.workspaceId, after, limit + 1), limit);
+  async list(ctx: Context, after: string | null, limit: number): Promise<Page<AgentView>> {
+    authorize(ctx, 'agents:read');
+    return toPage(await this.store.agents.list(ctx.actor.workspaceId, after, limit + 1), limit, (agent) => viewFor(ctx, agent));
   }
 
-  /** The webhook endpoint that is this agent's webhook; null when it has none. */
+  /** The webhook endpoint that is this agent's webhook (webhooks:read); null when it has none. */
   async webhookEndpoint(ctx: Context, agentId: string): Promise<WebhookEndpoint | null> {
+    authorize(ctx, 'webhooks:read');
     return (await agentWebhookEndpoint(this.store, ctx.actor.workspaceId, agentId)) ?? null;
   }
 
-  async update(ctx: Context, id: string, patch: AgentPatch, ifVersion?: number): Promise<Agent> {
+  async update(ctx: Context, id: string, patch: AgentPatch, ifVersion?: number): Promise<AgentView> {
+    this.authorizeWrite(ctx, patch, false);
     // A webhook URL the patch gives is checked before the transaction: it may wait on DNS. One
     // it keeps was checked when it was saved.
     if (patch.webhook) await this.checkDestination(patch.webhook.url);
@@ -78,12 +102,13 @@ export class AgentService {
       if (!(await tx.agents.update(next, current.version))) throw new PreconditionFailedError(current.version + 1);
       await recordChange(tx, ctx, { type: 'agent.updated', objectType: 'agent', objectId: id, before: current, after: next }, next.updated_at);
       if (patch.webhook !== undefined) await syncAgentWebhook(tx, ctx, next, next.updated_at, this.secrets);
-      return next;
+      return viewFor(ctx, next);
     });
   }
 
   /** 409 while numbers route to it, unless `detach`: then those references are cleared. Its webhook endpoint goes with it. */
-  delete(ctx: Context, id: string, detach: boolean): Promise<void> {
+  async delete(ctx: Context, id: string, detach: boolean): Promise<void> {
+    authorize(ctx, 'agents:write');
     return deleteTarget(this.store, ctx, 'agent', id, detach, this.now, (tx, at) => deleteAgentWebhook(tx, ctx, id, at));
   }
 

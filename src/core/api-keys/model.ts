@@ -1,22 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { SCOPES, type Scope } from '../authorization/scopes.ts';
 import { Id, Nullable, StringEnum, Timestamp } from '../shared/schema-kit.ts';
 
-export const WORKSPACE_SCOPES = [
-  'numbers:read',
-  'numbers:write',
-  'agents:read',
-  'agents:write',
-  'workflows:read',
-  'workflows:write',
-  'webhooks:read',
-  'webhooks:write',
-  'events:read',
-  'keys:read',
-  'keys:write',
-] as const;
-/** admin: every workspace scope. operator: may also manage workspaces (deployment-wide). */
-export const SCOPES = [...WORKSPACE_SCOPES, 'admin', 'operator'] as const;
-export type Scope = (typeof SCOPES)[number];
+// The scopes live with the rest of authorization (src/core/authorization); re-exported here.
+export { effectiveScopes, SCOPES, WORKSPACE_SCOPES, type Scope } from '../authorization/scopes.ts';
 
 export interface ApiKeyRecord {
   id: string;
@@ -49,12 +36,4 @@ export type ApiKey = Static<typeof ApiKeySchema>;
 export function toPublicKey(record: ApiKeyRecord): ApiKey {
   const { hash: _hash, ...rest } = record;
   return rest;
-}
-
-/** What a scope list allows: admin means every workspace scope; write implies read. */
-export function effectiveScopes(scopes: readonly Scope[]): Set<Scope> {
-  const out = new Set<Scope>(scopes);
-  if (out.has('admin') || out.has('operator')) for (const s of WORKSPACE_SCOPES) out.add(s);
-  for (const s of [...out]) if (s.endsWith(':write')) out.add(s.replace(':write', ':read') as Scope);
-  return out;
 }

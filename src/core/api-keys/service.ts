@@ -2,6 +2,7 @@
 // compared in constant time, revocable.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { recordChange, type Context } from '../audit/record.ts';
+import { authorize, can } from '../authorization/authorize.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { Page, Repos, Store } from '../ports.ts';
@@ -88,9 +89,10 @@ export class ApiKeyService {
     return principal;
   }
 
-  /** A key can grant only scopes it has itself. */
-  async create(ctx: Context, callerScopes: Set<Scope>, input: { name: string; scopes: Scope[] }): Promise<IssuedKey> {
-    const excess = input.scopes.filter((s) => !callerScopes.has(s) && !(s === 'admin' && callerScopes.has('operator')));
+  /** A key can grant only scopes it has itself (the operator may grant admin). */
+  async create(ctx: Context, input: { name: string; scopes: Scope[] }): Promise<IssuedKey> {
+    authorize(ctx, 'keys:write');
+    const excess = input.scopes.filter((s) => !can(ctx, s) && !(s === 'admin' && can(ctx, 'operator')));
     if (excess.length) throw new ForbiddenError(`a key cannot grant scopes it does not have: ${excess.join(', ')}`);
     if (input.scopes.length === 0) throw new ValidationError([{ field: 'scopes', message: 'must list at least one scope' }]);
     const now = this.now();
@@ -102,16 +104,19 @@ export class ApiKeyService {
   }
 
   async list(ctx: Context, after: string | null, limit: number): Promise<Page<ApiKey>> {
+    authorize(ctx, 'keys:read');
     return toPage(await this.store.apiKeys.list(ctx.actor.workspaceId, after, limit + 1), limit, toPublicKey);
   }
 
   async get(ctx: Context, id: string): Promise<ApiKey> {
+    authorize(ctx, 'keys:read');
     const key = await this.store.apiKeys.get(ctx.actor.workspaceId, id);
     if (!key) throw new NotFoundError('API key', id);
     return toPublicKey(key);
   }
 
   async revoke(ctx: Context, id: string): Promise<ApiKey> {
+    authorize(ctx, 'keys:write');
     const revoked = await this.store.transaction(async (tx) => {
       const key = await tx.apiKeys.get(ctx.actor.workspaceId, id);
       if (!key) throw new NotFoundError('API key', id);

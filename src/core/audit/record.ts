@@ -2,10 +2,14 @@
 import { newId } from '../ids.ts';
 import { sameJson } from '../shared/same-json.ts';
 import type { Actor, Repos } from '../ports.ts';
+import type { Scope } from '../authorization/scopes.ts';
 import type { AuditEvent } from './model.ts';
 
+/** Who acts, and what they may do (src/core/authorization/authorize.ts decides with it). */
 export interface Context {
   actor: Actor;
+  /** An API key's effective scopes; every scope for the operator (CLI) and the system (worker, bootstrap). */
+  scopes: ReadonlySet<Scope>;
   requestId?: string | null;
 }
 

@@ -1,6 +1,7 @@
 // Phone numbers: create, read, list, update (single and bulk), release.
 import type { Context } from '../audit/record.ts';
 import { recordChange } from '../audit/record.ts';
+import { authorize, can } from '../authorization/authorize.ts';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
 import { isUuid, newId } from '../ids.ts';
 import type { DestinationPolicy, Page, PhoneNumberFilter, PhoneNumberOffsetPage, Repos, SecretBox, Store } from '../ports.ts';
@@ -32,6 +33,7 @@ export class PhoneNumberService {
   ) {}
 
   async create(ctx: Context, input: PhoneNumberCreate): Promise<PhoneNumber> {
+    authorize(ctx, 'numbers:write');
     const ws = ctx.actor.workspaceId;
     const parsed = parseE164(input.number);
     const issues: FieldIssue[] = parsed ? [] : [{ field: 'number', message: E164_HINT }];
@@ -69,33 +71,45 @@ export class PhoneNumberService {
 
   /** By id, or by number in any format parseE164 accepts. */
   async get(ctx: Context, idOrNumber: string): Promise<PhoneNumber> {
+    authorize(ctx, 'numbers:read');
     return toPublic(await this.find(this.store, ctx.actor.workspaceId, idOrNumber));
   }
 
-  /** By number, with the number's webhook subscriptions, in one read. */
-  async getWithWebhooks(ctx: Context, number: string): Promise<{ number: PhoneNumber; webhooks: WebhookEndpoint[] }> {
+  /**
+   * By number, with the number's webhook subscriptions, in one read. `webhooks` is null when the
+   * caller may not read subscriptions (webhooks:read).
+   */
+  async getWithWebhooks(ctx: Context, number: string): Promise<{ number: PhoneNumber; webhooks: WebhookEndpoint[] | null }> {
+    if (!can(ctx, 'webhooks:read')) return { number: await this.get(ctx, number), webhooks: null };
+    authorize(ctx, 'numbers:read');
     const parsed = parseE164(number);
     const found = parsed && (await this.store.phoneNumbers.getByNumberWithWebhooks(ctx.actor.workspaceId, parsed.e164));
     if (!found) throw new NotFoundError('phone number', number);
     return { number: toPublic(found.number), webhooks: found.webhooks };
   }
 
-  count(ctx: Context, filter: PhoneNumberFilter = {}): Promise<number> {
+  async count(ctx: Context, filter: PhoneNumberFilter = {}): Promise<number> {
+    authorize(ctx, 'numbers:read');
     return this.store.phoneNumbers.count(ctx.actor.workspaceId, filter);
   }
 
   /** A page in creation order ('desc': newest first; `after` is then the last, older-side id seen). */
   async list(ctx: Context, filter: PhoneNumberFilter, after: string | null, limit: number, order: 'asc' | 'desc' = 'asc'): Promise<Page<PhoneNumber>> {
+    authorize(ctx, 'numbers:read');
     const rows = await this.store.phoneNumbers.list(ctx.actor.workspaceId, filter, after, limit + 1, order);
     return toPage(rows, limit, toPublic);
   }
 
   /** A page by offset in a chosen order: for faces whose vendor pages by page number and size. */
   async listByOffset(ctx: Context, filter: PhoneNumberFilter, page: PhoneNumberOffsetPage): Promise<PhoneNumber[]> {
+    authorize(ctx, 'numbers:read');
     return (await this.store.phoneNumbers.listByOffset(ctx.actor.workspaceId, filter, page)).map(toPublic);
   }
 
   async update(ctx: Context, idOrNumber: string, patch: PhoneNumberPatch, options: WriteOptions = {}): Promise<PhoneNumber> {
+    authorize(ctx, 'numbers:write');
+    // Replacing the subscriptions changes webhook endpoints (an empty list deletes them).
+    if (options.webhooks) authorize(ctx, 'webhooks:write', 'change the number\'s webhook subscriptions');
     const ws = ctx.actor.workspaceId;
     if (options.webhooks) await assertValidWebhooks(options.webhooks, this.destinations);
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
@@ -122,8 +136,12 @@ export class PhoneNumberService {
     throw new ConflictError('the phone number is being changed by others too often; try again');
   }
 
-  /** Release: the number leaves the workspace and may be created again, here or elsewhere. */
+  /**
+   * Release: the number leaves the workspace and may be created again, here or elsewhere. Its
+   * webhook subscriptions belong to it and go with it: numbers:write is enough.
+   */
   async release(ctx: Context, idOrNumber: string, options: WriteOptions = {}): Promise<PhoneNumber> {
+    authorize(ctx, 'numbers:write');
     const ws = ctx.actor.workspaceId;
     return this.store.transaction(async (tx) => {
       const current = await this.find(tx, ws, idOrNumber);
@@ -142,7 +160,8 @@ export class PhoneNumberService {
     });
   }
 
-  bulkUpdate(ctx: Context, items: BulkItem[], options: BulkOptions): Promise<BulkResult> {
+  async bulkUpdate(ctx: Context, items: BulkItem[], options: BulkOptions): Promise<BulkResult> {
+    authorize(ctx, 'numbers:write');
     return bulkUpdate({ store: this.store, secrets: this.secrets, now: this.now }, ctx, items, options);
   }
 

@@ -1,5 +1,6 @@
 // Rules shared by agents and workflows: the things a number's call can be routed to.
 import { recordChange, type Context } from '../audit/record.ts';
+import { authorize } from '../authorization/authorize.ts';
 import { ConflictError, NotFoundError, type FieldIssue } from '../errors.ts';
 import type { Repos, Store } from '../ports.ts';
 import type { StoredPhoneNumber } from '../phone-numbers/schema.ts';
@@ -26,6 +27,8 @@ const REF_FIELDS = {
 /**
  * Deletes an agent or workflow. While numbers route to it the answer is 409 (in_use), unless
  * `detach`: then those references are cleared, each with its audit event, in the same transaction.
+ * Detaching writes phone numbers: it needs numbers:write (asked for whenever detach is, so that
+ * the answer does not depend on which numbers route to it).
  */
 export async function deleteTarget(
   store: Store,
@@ -37,6 +40,7 @@ export async function deleteTarget(
   /** What else goes with it, in the same transaction (an agent's webhook endpoint). */
   alsoDelete?: (tx: Repos, at: string) => Promise<void>,
 ): Promise<void> {
+  if (detach) authorize(ctx, 'numbers:write', `detach the ${kind} from the phone numbers that route to it`);
   await store.transaction(async (tx) => {
     const repo = kind === 'agent' ? tx.agents : tx.workflows;
     const ws = ctx.actor.workspaceId;

@@ -2,6 +2,7 @@
 // and the per-number lists the VoiceOS face replaces. Delivery lives elsewhere; it reads the
 // endpoints and signingSecrets() from here.
 import { recordChange, type Context } from '../audit/record.ts';
+import { authorize } from '../authorization/authorize.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { DestinationPolicy, Page, Repos, SecretBox, Store, StoredWebhookEndpoint, WebhookEndpointFilter } from '../ports.ts';
@@ -36,6 +37,7 @@ export class WebhookService {
   ) {}
 
   async create(ctx: Context, input: WebhookEndpointCreate): Promise<WithSecret> {
+    authorize(ctx, 'webhooks:write');
     const ws = ctx.actor.workspaceId;
     const writable: Writable = { ...webhookDefaults(), ...definedOnly(input), url: input.url, phone_number_id: input.phone_number_id?.toLowerCase() ?? null };
     assertValid(checkWebhookFields(writable));
@@ -52,20 +54,24 @@ export class WebhookService {
   }
 
   async get(ctx: Context, id: string): Promise<WebhookEndpoint> {
+    authorize(ctx, 'webhooks:read');
     const found = await this.store.webhooks.get(ctx.actor.workspaceId, id);
     if (!found) throw new NotFoundError('webhook endpoint', id);
     return found;
   }
 
   async list(ctx: Context, filter: WebhookEndpointFilter, after: string | null, limit: number): Promise<Page<WebhookEndpoint>> {
+    authorize(ctx, 'webhooks:read');
     return toPage(await this.store.webhooks.list(ctx.actor.workspaceId, filter, after, limit + 1), limit);
   }
 
-  listForNumbers(ctx: Context, phoneNumberIds: string[]): Promise<WebhookEndpoint[]> {
+  async listForNumbers(ctx: Context, phoneNumberIds: string[]): Promise<WebhookEndpoint[]> {
+    authorize(ctx, 'webhooks:read');
     return this.store.webhooks.listForNumbers(ctx.actor.workspaceId, phoneNumberIds);
   }
 
   async update(ctx: Context, id: string, patch: WebhookEndpointPatch, ifVersion?: number): Promise<WebhookEndpoint> {
+    authorize(ctx, 'webhooks:write');
     const ws = ctx.actor.workspaceId;
     // Checked before the transaction: it may wait on DNS.
     if (patch.url) assertValid(await this.destinations.check(patch.url, 'url'));
@@ -82,6 +88,7 @@ export class WebhookService {
   }
 
   async delete(ctx: Context, id: string, ifVersion?: number): Promise<void> {
+    authorize(ctx, 'webhooks:write');
     const ws = ctx.actor.workspaceId;
     await this.store.transaction(async (tx) => {
       const current = await this.current(tx, ws, id, ifVersion);
@@ -93,6 +100,7 @@ export class WebhookService {
 
   /** A new secret, shown once; the old one keeps signing for `overlapSeconds`. */
   async rotateSecret(ctx: Context, id: string, overlapSeconds = DEFAULT_OVERLAP_SECONDS, ifVersion?: number): Promise<Rotation> {
+    authorize(ctx, 'webhooks:write');
     const ws = ctx.actor.workspaceId;
     return this.store.transaction(async (tx) => {
       const stored = await tx.webhooks.getStored(ws, id);
@@ -121,6 +129,7 @@ export class WebhookService {
 
   /** Replaces every subscription scoped to one number with these, in one transaction. */
   async replaceForNumber(ctx: Context, phoneNumberId: string, inputs: WebhookEndpointInput[]): Promise<WebhookEndpoint[]> {
+    authorize(ctx, 'webhooks:write');
     await assertValidWebhooks(inputs, this.destinations);
     return this.store.transaction(async (tx) => {
       if (!(await tx.phoneNumbers.get(ctx.actor.workspaceId, phoneNumberId))) throw new NotFoundError('phone number', phoneNumberId);

@@ -1,5 +1,6 @@
 // Workflows: CRUD, with the same in-use rule as agents.
 import { recordChange, type Context } from '../audit/record.ts';
+import { authorize } from '../authorization/authorize.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { Page, Store } from '../ports.ts';
@@ -14,6 +15,7 @@ export class WorkflowService {
   ) {}
 
   async create(ctx: Context, input: WorkflowPatch & { name: string }): Promise<Workflow> {
+    authorize(ctx, 'workflows:write');
     const now = this.now();
     const workflow: Workflow = {
       id: newId(),
@@ -35,21 +37,25 @@ export class WorkflowService {
   }
 
   async get(ctx: Context, id: string): Promise<Workflow> {
+    authorize(ctx, 'workflows:read');
     const workflow = await this.store.workflows.get(ctx.actor.workspaceId, id);
     if (!workflow) throw new NotFoundError('workflow', id);
     return workflow;
   }
 
-  /** Names by id, for faces that show a number's targets by name. Unknown ids are left out. */
-  names(ctx: Context, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  /** Names by id, for faces that show a number's targets by name (workflows:read). Unknown ids are left out. */
+  async names(ctx: Context, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+    authorize(ctx, 'workflows:read');
     return this.store.workflows.names(ctx.actor.workspaceId, [...new Set(ids.filter((id): id is string => !!id))]);
   }
 
   async list(ctx: Context, after: string | null, limit: number): Promise<Page<Workflow>> {
+    authorize(ctx, 'workflows:read');
     return toPage(await this.store.workflows.list(ctx.actor.workspaceId, after, limit + 1), limit);
   }
 
   async update(ctx: Context, id: string, patch: WorkflowPatch, ifVersion?: number): Promise<Workflow> {
+    authorize(ctx, 'workflows:write');
     return this.store.transaction(async (tx) => {
       const current = await tx.workflows.get(ctx.actor.workspaceId, id);
       if (!current) throw new NotFoundError('workflow', id);
@@ -70,7 +76,8 @@ export class WorkflowService {
   }
 
   /** 409 while numbers route to it, unless `detach`: then those references are cleared. */
-  delete(ctx: Context, id: string, detach: boolean): Promise<void> {
+  async delete(ctx: Context, id: string, detach: boolean): Promise<void> {
+    authorize(ctx, 'workflows:write');
     return deleteTarget(this.store, ctx, 'workflow', id, detach, this.now);
   }
 

@@ -3,6 +3,7 @@
 import { issueKey, type IssuedKey } from '../api-keys/service.ts';
 import type { Scope } from '../api-keys/model.ts';
 import { recordChange, type Context } from '../audit/record.ts';
+import { authorize, can, operatorContext } from '../authorization/authorize.ts';
 import { NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { Page, Repos, Store } from '../ports.ts';
@@ -15,13 +16,20 @@ export interface NewWorkspace {
   apiKey: IssuedKey;
 }
 
+/**
+ * Who asks for a deployment-wide operation: an API context (which needs the operator scope), or
+ * null for the operator at the machine (the CLI) and the server's own bootstrap.
+ */
+export type DeploymentCaller = Context | null;
+
 export class WorkspaceService {
   constructor(
     private readonly store: Store,
     private readonly now: () => string,
   ) {}
 
-  async create(input: { name: string; userName?: string; scopes?: Scope[] }, by: Context | null = null): Promise<NewWorkspace> {
+  async create(by: DeploymentCaller, input: { name: string; userName?: string; scopes?: Scope[] }): Promise<NewWorkspace> {
+    if (by) authorize(by, 'operator', 'create workspaces');
     return this.store.transaction((tx) => this.createIn(tx, input, by));
   }
 
@@ -37,33 +45,39 @@ export class WorkspaceService {
     });
   }
 
-  async get(id: string): Promise<Workspace> {
-    const workspace = await this.store.workspaces.get(id);
+  /** The caller's own workspace; another one only for the operator (404 otherwise: its existence is not revealed). */
+  async get(by: DeploymentCaller, id: string): Promise<Workspace> {
+    const workspace = by && by.actor.workspaceId !== id && !can(by, 'operator') ? undefined : await this.store.workspaces.get(id);
     if (!workspace) throw new NotFoundError('workspace', id);
     return workspace;
   }
 
-  async list(after: string | null, limit: number): Promise<Page<Workspace>> {
+  async list(by: DeploymentCaller, after: string | null, limit: number): Promise<Page<Workspace>> {
+    if (by) authorize(by, 'operator', 'list workspaces');
     return toPage(await this.store.workspaces.list(after, limit + 1), limit);
   }
 
-  async getUser(workspaceId: string, id: string): Promise<User | undefined> {
-    return this.store.users.get(workspaceId, id);
+  /** A user of the caller's workspace. */
+  async getUser(ctx: Context, id: string): Promise<User | undefined> {
+    return this.store.users.get(ctx.actor.workspaceId, id);
   }
 
-  /** The workspace's first user (every workspace is created with one); null if it has none. */
-  async firstUserId(workspaceId: string): Promise<string | null> {
-    return (await this.store.users.list(workspaceId))[0]?.id ?? null;
+  /** The first user of the caller's workspace (every workspace is created with one); null if it has none. */
+  async firstUserId(ctx: Context): Promise<string | null> {
+    return (await this.store.users.list(ctx.actor.workspaceId))[0]?.id ?? null;
   }
 
-  private async createIn(tx: Repos, input: { name: string; userName?: string; scopes?: Scope[] }, by: Context | null): Promise<NewWorkspace> {
+  private async createIn(tx: Repos, input: { name: string; userName?: string; scopes?: Scope[] }, by: DeploymentCaller): Promise<NewWorkspace> {
     const now = this.now();
     const workspace: Workspace = { id: newId(), name: input.name, created_at: now };
     await tx.workspaces.insert(workspace);
     const user: User = { id: newId(), workspace_id: workspace.id, name: input.userName ?? 'admin', created_at: now };
     await tx.users.insert(user);
     const apiKey = await issueKey(tx, { workspaceId: workspace.id, userId: user.id, name: 'first admin key', scopes: input.scopes ?? ['admin'] }, now);
-    const ctx: Context = { actor: { workspaceId: workspace.id, userId: by?.actor.userId ?? null, apiKeyId: by?.actor.apiKeyId ?? null, type: by?.actor.type ?? 'operator' }, requestId: by?.requestId ?? null };
+    // Recorded in the new workspace, as done by whoever asked (the operator when no key did).
+    const ctx: Context = by
+      ? { actor: { ...by.actor, workspaceId: workspace.id }, scopes: by.scopes, requestId: by.requestId ?? null }
+      : operatorContext(workspace.id);
     await recordChange(tx, ctx, { type: 'workspace.created', objectType: 'workspace', objectId: workspace.id, before: null, after: workspace }, now);
     await recordChange(tx, ctx, { type: 'api_key.created', objectType: 'api_key', objectId: apiKey.key.id, before: null, after: apiKey.key }, now);
     return { workspace, user, apiKey };

@@ -1,10 +1,13 @@
-// Authentication (API key as Bearer, or HTTP Basic "workspace id : key") and scope checks.
-// Registered inside each face, so a face's error handler answers in that face's format.
+// Authentication (API key as Bearer, or HTTP Basic "workspace id : key"), and the route's scope
+// checked before it runs. Registered inside each face, so a face's error handler answers in that
+// face's format. The scope comes from the table of access (src/core/authorization/operations.ts,
+// through ./route-access.ts); the core checks again, and checks the parts of another kind.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Scope } from '../../core/api-keys/model.ts';
 import type { Principal } from '../../core/api-keys/service.ts';
 import type { Context } from '../../core/audit/record.ts';
-import { ForbiddenError, UnauthorizedError } from '../../core/errors.ts';
+import { apiKeyContext, authorize } from '../../core/authorization/authorize.ts';
+import type { Scope } from '../../core/authorization/scopes.ts';
+import { UnauthorizedError } from '../../core/errors.ts';
 import type { Core } from '../../core/index.ts';
 
 export interface AuthInfo {
@@ -17,7 +20,10 @@ declare module 'fastify' {
     auth: AuthInfo | null;
   }
   interface FastifyContextConfig {
-    /** The scope a route needs ("authenticated": any valid key); routes without one need no key. */
+    /**
+     * The scope a route needs ("authenticated": any valid key); routes without one need no key.
+     * Set from the route's row in OPERATIONS when it is registered (./route-access.ts), never by hand.
+     */
     scope?: Scope | 'authenticated';
     /** Idempotency-Key is honoured on this route. */
     idempotent?: boolean;
@@ -63,13 +69,8 @@ export function registerAuth(app: FastifyInstance, core: Core): void {
       throw err;
     }
     await limiter?.authenticated(request, reply, principal.key.id);
-    if (scope !== 'authenticated' && !principal.scopes.has(scope)) throw new ForbiddenError(`this API key lacks the ${scope} scope`);
-    request.auth = {
-      principal,
-      ctx: {
-        actor: { workspaceId: principal.key.workspace_id, userId: principal.key.user_id, apiKeyId: principal.key.id, type: 'api_key' },
-        requestId: request.id,
-      },
-    };
+    const ctx = apiKeyContext({ workspaceId: principal.key.workspace_id, userId: principal.key.user_id, apiKeyId: principal.key.id }, principal.scopes, request.id);
+    if (scope !== 'authenticated') authorize(ctx, scope);
+    request.auth = { principal, ctx };
   });
 }

@@ -24,7 +24,6 @@ const EventWithDeliveries = Type.Composite([
 export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/me', {
-      config: { scope: 'authenticated' },
       schema: {
         operationId: 'getMe',
         summary: 'Who am I: the workspace, user and key behind this API key',
@@ -41,8 +40,9 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
       },
     }, async (request) => {
       const { key } = request.auth!.principal;
-      const workspace = await core.workspaces.get(key.workspace_id);
-      const user = key.user_id ? await core.workspaces.getUser(key.workspace_id, key.user_id) : undefined;
+      const ctx = contextOf(request);
+      const workspace = await core.workspaces.get(ctx, key.workspace_id);
+      const user = key.user_id ? await core.workspaces.getUser(ctx, key.user_id) : undefined;
       return {
         workspace: { id: workspace.id, name: workspace.name },
         user: user ? { id: user.id, name: user.name } : null,
@@ -51,7 +51,7 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.post('/api-keys', {
-      config: { scope: 'keys:write', idempotent: true },
+      config: { idempotent: true },
       schema: {
         operationId: 'createApiKey',
         summary: 'Create an API key (the secret is shown once)',
@@ -61,27 +61,23 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
         response: { 201: IssuedKey, ...errorResponses(422) },
       },
     }, async (request, reply) => {
-      const issued = await core.apiKeys.create(contextOf(request), request.auth!.principal.scopes, request.body);
+      const issued = await core.apiKeys.create(contextOf(request), request.body);
       return reply.code(201).send({ ...issued.key, secret: issued.secret });
     });
 
     app.get('/api-keys', {
-      config: { scope: 'keys:read' },
       schema: { operationId: 'listApiKeys', summary: 'List API keys (prefix, scopes, last use; never the secret)', tags: ['API keys'], querystring: ListQuery, response: { 200: ListOf(ApiKeySchema), ...errorResponses() } },
     }, async (request) => page(await core.apiKeys.list(contextOf(request), decodeCursor(request.query.cursor), request.query.limit ?? 50)));
 
     app.get('/api-keys/:id', {
-      config: { scope: 'keys:read' },
       schema: { operationId: 'getApiKey', summary: 'Get an API key', tags: ['API keys'], params: IdParams, response: { 200: ApiKeySchema, ...errorResponses(404) } },
     }, async (request) => core.apiKeys.get(contextOf(request), request.params.id));
 
     app.delete('/api-keys/:id', {
-      config: { scope: 'keys:write' },
       schema: { operationId: 'revokeApiKey', summary: 'Revoke an API key: this server refuses it at once, others within SWITCHBOARD_API_KEY_CACHE_TTL', tags: ['API keys'], params: IdParams, response: { 200: ApiKeySchema, ...errorResponses(404) } },
     }, async (request) => core.apiKeys.revoke(contextOf(request), request.params.id));
 
     app.get('/events', {
-      config: { scope: 'events:read' },
       schema: {
         operationId: 'listEvents',
         summary: 'The audit log: every change, oldest first',
@@ -106,7 +102,6 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get('/events/:id', {
-      config: { scope: 'events:read' },
       schema: { operationId: 'getEvent', summary: 'Get one audit event, with its webhook deliveries', tags: ['Events'], params: IdParams, response: { 200: EventWithDeliveries, ...errorResponses(404) } },
     }, async (request) => {
       const ctx = contextOf(request);
@@ -115,7 +110,7 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.post('/workspaces', {
-      config: { scope: 'operator', idempotent: true },
+      config: { idempotent: true },
       schema: {
         operationId: 'createWorkspace',
         summary: 'Create a workspace with its first user and admin key (operator scope)',
@@ -125,13 +120,12 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
         response: { 201: Type.Object({ workspace: WorkspaceSchema, user: UserSchema, api_key: IssuedKey }), ...errorResponses() },
       },
     }, async (request, reply) => {
-      const created = await core.workspaces.create({ name: request.body.name, userName: request.body.user_name }, contextOf(request));
+      const created = await core.workspaces.create(contextOf(request), { name: request.body.name, userName: request.body.user_name });
       return reply.code(201).send({ workspace: created.workspace, user: created.user, api_key: { ...created.apiKey.key, secret: created.apiKey.secret } });
     });
 
     app.get('/workspaces', {
-      config: { scope: 'operator' },
       schema: { operationId: 'listWorkspaces', summary: 'List every workspace of the deployment (operator scope)', tags: ['Workspaces'], querystring: ListQuery, response: { 200: ListOf(WorkspaceSchema), ...errorResponses() } },
-    }, async (request) => page(await core.workspaces.list(decodeCursor(request.query.cursor), request.query.limit ?? 50)));
+    }, async (request) => page(await core.workspaces.list(contextOf(request), decodeCursor(request.query.cursor), request.query.limit ?? 50)));
   };
 }

@@ -21,7 +21,6 @@ interface TargetApi {
   path: string;
   noun: string;
   tag: string;
-  scope: 'agents' | 'workflows';
   service: TargetService;
   schema: TSchema;
   create: TSchema;
@@ -37,11 +36,9 @@ const ListQuery = Type.Object(PageQuery, { additionalProperties: false });
 function targetRoutes(api: TargetApi): FastifyPluginAsyncTypebox {
   const Name = api.noun[0]!.toUpperCase() + api.noun.slice(1);
   const tags = [api.tag];
-  const read = `${api.scope}:read` as const;
-  const write = `${api.scope}:write` as const;
   return async (app) => {
     app.post(`/${api.path}`, {
-      config: { scope: write, idempotent: true },
+      config: { idempotent: true },
       schema: { operationId: `create${Name}`, summary: `Create a ${api.noun}`, tags, headers: idempotencyHeader, body: api.create, response: { 201: api.schema, ...errorResponses(422) } },
     }, async (request, reply) => {
       const created = await api.service.create(contextOf(request), request.body);
@@ -51,12 +48,10 @@ function targetRoutes(api: TargetApi): FastifyPluginAsyncTypebox {
     });
 
     app.get(`/${api.path}`, {
-      config: { scope: read },
       schema: { operationId: `list${Name}s`, summary: `List ${api.noun}s`, tags, querystring: ListQuery, response: { 200: ListOf(api.schema), ...errorResponses() } },
     }, async (request) => page(await api.service.list(contextOf(request), decodeCursor(request.query.cursor), request.query.limit ?? 50)));
 
     app.get(`/${api.path}/:id`, {
-      config: { scope: read },
       schema: { operationId: `get${Name}`, summary: `Get a ${api.noun}`, tags, params: IdParams, response: { 200: api.schema, ...errorResponses(404) } },
     }, async (request, reply) => {
       const found = await api.service.get(contextOf(request), request.params.id);
@@ -65,7 +60,6 @@ function targetRoutes(api: TargetApi): FastifyPluginAsyncTypebox {
     });
 
     app.patch(`/${api.path}/:id`, {
-      config: { scope: write },
       schema: { operationId: `update${Name}`, summary: `Change a ${api.noun} (merge patch)`, tags, params: IdParams, headers: ifMatchHeader, body: api.patch, response: { 200: api.schema, ...errorResponses(404, 412, 422) } },
     }, async (request, reply) => {
       const updated = await api.service.update(contextOf(request), request.params.id, request.body, ifMatchVersion(request));
@@ -74,7 +68,6 @@ function targetRoutes(api: TargetApi): FastifyPluginAsyncTypebox {
     });
 
     app.delete(`/${api.path}/:id`, {
-      config: { scope: write },
       schema: {
         operationId: `delete${Name}`,
         summary: `Delete a ${api.noun}`,
@@ -92,7 +85,7 @@ function targetRoutes(api: TargetApi): FastifyPluginAsyncTypebox {
 }
 
 export const agentRoutes = (core: Core) =>
-  targetRoutes({ path: 'agents', noun: 'agent', tag: 'Agents', scope: 'agents', service: core.agents, schema: AgentSchema, create: AgentCreateSchema, patch: AgentPatchSchema });
+  targetRoutes({ path: 'agents', noun: 'agent', tag: 'Agents', service: core.agents, schema: AgentSchema, create: AgentCreateSchema, patch: AgentPatchSchema });
 
 export const workflowRoutes = (core: Core) =>
-  targetRoutes({ path: 'workflows', noun: 'workflow', tag: 'Workflows', scope: 'workflows', service: core.workflows, schema: WorkflowSchema, create: WorkflowCreateSchema, patch: WorkflowPatchSchema });
+  targetRoutes({ path: 'workflows', noun: 'workflow', tag: 'Workflows', service: core.workflows, schema: WorkflowSchema, create: WorkflowCreateSchema, patch: WorkflowPatchSchema });

@@ -47,7 +47,7 @@ export function phoneNumberBulkRoutes(core: Core, bodyLimit: number): FastifyPlu
   return async (app) => {
     app.patch('/phone-numbers', {
       bodyLimit,
-      config: { scope: 'numbers:write', idempotent: true },
+      config: { idempotent: true },
       // Too many items is a request too large (413), said before the schema would call it invalid.
       preValidation: async (request) => {
         const items = (request.body as { items?: unknown } | null)?.items;

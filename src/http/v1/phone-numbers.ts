@@ -28,7 +28,7 @@ const ListQuery = Type.Object(
 export function phoneNumberRoutes(core: Core): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post('/phone-numbers', {
-      config: { scope: 'numbers:write', idempotent: true },
+      config: { idempotent: true },
       schema: { operationId: 'createPhoneNumber', summary: 'Add a phone number to the workspace', tags, headers: idempotencyHeader, body: PhoneNumberCreateSchema, response: { 201: PhoneNumberSchema, ...errorResponses(409, 422) } },
     }, async (request, reply) => {
       const created = await core.phoneNumbers.create(contextOf(request), request.body);
@@ -38,7 +38,6 @@ export function phoneNumberRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get('/phone-numbers', {
-      config: { scope: 'numbers:read' },
       schema: { operationId: 'listPhoneNumbers', summary: 'List phone numbers', tags, querystring: ListQuery, response: { 200: ListOf(PhoneNumberSchema), ...errorResponses() } },
     }, async (request) => {
       const q = request.query;
@@ -47,7 +46,6 @@ export function phoneNumberRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get('/phone-numbers/:ref', {
-      config: { scope: 'numbers:read' },
       schema: { operationId: 'getPhoneNumber', summary: 'Get a phone number by id or by number', tags, params: RefParams, response: { 200: PhoneNumberSchema, ...errorResponses(404) } },
     }, async (request, reply) => {
       const found = await core.phoneNumbers.get(contextOf(request), request.params.ref);
@@ -56,7 +54,6 @@ export function phoneNumberRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.patch('/phone-numbers/:ref', {
-      config: { scope: 'numbers:write' },
       schema: {
         operationId: 'updatePhoneNumber',
         summary: 'Change a phone number (JSON merge patch: absent = unchanged, null = cleared)',
@@ -73,7 +70,6 @@ export function phoneNumberRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.delete('/phone-numbers/:ref', {
-      config: { scope: 'numbers:write' },
       schema: {
         operationId: 'releasePhoneNumber',
         summary: 'Release a phone number: it leaves the workspace and can be added again',

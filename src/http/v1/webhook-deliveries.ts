@@ -11,8 +11,6 @@ import { contextOf } from '../plugins/auth.ts';
 import { errorResponses, IdParams, idempotencyHeader, ListOf, page, PageQuery } from './schemas.ts';
 
 const tags = ['Webhook deliveries'];
-const read = 'webhooks:read' as const;
-const write = 'webhooks:write' as const;
 
 const DeliveryParams = Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }), delivery_id: Type.String({ format: 'uuid', maxLength: 36 }) });
 
@@ -56,7 +54,6 @@ const iso = (text: string) => new Date(text).toISOString();
 export function webhookDeliveryRoutes(core: Core): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/webhook-endpoints/:id/deliveries', {
-      config: { scope: read },
       schema: { operationId: 'listWebhookDeliveries', summary: 'List an endpoint\'s deliveries, oldest first', tags, params: IdParams, querystring: ListQuery, response: { 200: ListOf(DeliverySummarySchema), ...errorResponses(404) } },
     }, async (request) => {
       const { cursor, limit, status, event_type } = request.query;
@@ -65,12 +62,10 @@ export function webhookDeliveryRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get('/webhook-endpoints/:id/deliveries/:delivery_id', {
-      config: { scope: read },
       schema: { operationId: 'getWebhookDelivery', summary: 'Get a delivery with every attempt', tags, params: DeliveryParams, response: { 200: DeliverySchema, ...errorResponses(404) } },
     }, async (request) => core.deliveries.get(contextOf(request), request.params.id.toLowerCase(), request.params.delivery_id.toLowerCase()));
 
     app.post('/webhook-endpoints/:id/deliveries/:delivery_id/retry', {
-      config: { scope: write },
       schema: {
         operationId: 'retryWebhookDelivery',
         summary: 'Send a delivery again now, with a fresh retry schedule',
@@ -81,7 +76,6 @@ export function webhookDeliveryRoutes(core: Core): FastifyPluginAsyncTypebox {
     }, async (request, reply) => reply.code(202).send(await core.deliveries.retry(contextOf(request), request.params.id.toLowerCase(), request.params.delivery_id.toLowerCase())));
 
     app.post('/webhook-endpoints/:id/test', {
-      config: { scope: write },
       schema: {
         operationId: 'testWebhookEndpoint',
         summary: 'Send a signed test event now and report the answer',
@@ -93,7 +87,7 @@ export function webhookDeliveryRoutes(core: Core): FastifyPluginAsyncTypebox {
     }, async (request) => core.deliveries.test(contextOf(request), request.params.id.toLowerCase()));
 
     app.post('/webhook-endpoints/:id/replay', {
-      config: { scope: write, idempotent: true },
+      config: { idempotent: true },
       schema: {
         operationId: 'replayWebhookEndpoint',
         summary: 'Send again every event since a time that the endpoint subscribes to',
@@ -110,7 +104,6 @@ export function webhookDeliveryRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get('/event-types', {
-      config: { scope: read },
       schema: { operationId: 'listEventTypes', summary: 'The event types webhook endpoints can subscribe to', tags, response: { 200: Type.Object({ data: Type.Array(EventType) }), ...errorResponses() } },
     }, async () => ({ data: EVENT_TYPES.map(({ type, description }) => ({ type, description })) }));
   };

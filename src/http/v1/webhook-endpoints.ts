@@ -12,8 +12,6 @@ import { contextOf } from '../plugins/auth.ts';
 import { errorResponses, IdParams, idempotencyHeader, ifMatchHeader, ListOf, page, PageQuery } from './schemas.ts';
 
 const tags = ['Webhook endpoints'];
-const read = 'webhooks:read' as const;
-const write = 'webhooks:write' as const;
 
 const Secret = Type.String({ description: 'The signing secret (whsec_…, Standard Webhooks). Shown this once: store it now.' });
 const WithSecret = Type.Composite([WebhookEndpointSchema, Type.Object({ secret: Secret })]);
@@ -30,7 +28,7 @@ const ListQuery = Type.Object({ ...PageQuery, phone_number_id: Type.Optional(Id(
 export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post('/webhook-endpoints', {
-      config: { scope: write, idempotent: true },
+      config: { idempotent: true },
       schema: {
         operationId: 'createWebhookEndpoint',
         summary: 'Create a webhook endpoint (its signing secret is shown once)',
@@ -47,7 +45,6 @@ export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get('/webhook-endpoints', {
-      config: { scope: read },
       schema: { operationId: 'listWebhookEndpoints', summary: 'List webhook endpoints', tags, querystring: ListQuery, response: { 200: ListOf(WebhookEndpointSchema), ...errorResponses() } },
     }, async (request) => {
       const { cursor, limit, phone_number_id } = request.query;
@@ -56,7 +53,6 @@ export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get('/webhook-endpoints/:id', {
-      config: { scope: read },
       schema: { operationId: 'getWebhookEndpoint', summary: 'Get a webhook endpoint', tags, params: IdParams, response: { 200: WebhookEndpointSchema, ...errorResponses(404) } },
     }, async (request, reply) => {
       const found = await core.webhooks.get(contextOf(request), request.params.id.toLowerCase());
@@ -65,7 +61,6 @@ export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.patch('/webhook-endpoints/:id', {
-      config: { scope: write },
       schema: {
         operationId: 'updateWebhookEndpoint',
         summary: 'Change a webhook endpoint (merge patch)',
@@ -82,7 +77,6 @@ export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.delete('/webhook-endpoints/:id', {
-      config: { scope: write },
       schema: { operationId: 'deleteWebhookEndpoint', summary: 'Delete a webhook endpoint', tags, params: IdParams, headers: ifMatchHeader, response: { 204: Type.Null(), ...errorResponses(404, 409, 412) } },
     }, async (request, reply) => {
       await core.webhooks.delete(contextOf(request), request.params.id.toLowerCase(), ifMatchVersion(request));
@@ -90,7 +84,7 @@ export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.post('/webhook-endpoints/:id/rotate-secret', {
-      config: { scope: write, idempotent: true },
+      config: { idempotent: true },
       // The body is optional: no body at all means the defaults.
       preValidation: async (request) => {
         if (request.body === undefined || request.body === null) request.body = {};

@@ -3,6 +3,7 @@
 // transport port) and record what it left: the next try, success, failure, or a disabled
 // endpoint. The loop that drives these steps lives in src/webhooks/worker.ts.
 import { recordChange } from '../../audit/record.ts';
+import { systemContext } from '../../authorization/authorize.ts';
 import { newId } from '../../ids.ts';
 import type { Repos, SecretBox, Store, StoredWebhookEndpoint, TransportResult, WebhookTransport } from '../../ports.ts';
 import { compileFilter, FilterEvaluationError, type WebhookEvent } from '../filter.ts';
@@ -188,7 +189,6 @@ export async function disableEndpoint(tx: Repos, workspaceId: string, id: string
   if (!current?.enabled) return null;
   const next: WebhookEndpoint = { ...current, enabled: false, version: current.version + 1, updated_at: now };
   if (!(await tx.webhooks.update(next, current.version))) return null; // changed meanwhile: the next failure decides again
-  const ctx = { actor: { workspaceId, userId: null, apiKeyId: null, type: 'system' as const } };
-  await recordChange(tx, ctx, { type: `${OBJECT}.disabled`, objectType: OBJECT, objectId: id, before: current, after: next, changes: ['enabled'], reason }, now);
+  await recordChange(tx, systemContext(workspaceId), { type: `${OBJECT}.disabled`, objectType: OBJECT, objectId: id, before: current, after: next, changes: ['enabled'], reason }, now);
   return next;
 }

@@ -1,6 +1,7 @@
 // Deliveries as the API shows them: per endpoint, per event, with their attempts; and what a
 // user can ask for: a retry of one, a replay of everything since a time, a test event.
 import type { Context } from '../../audit/record.ts';
+import { authorize } from '../../authorization/authorize.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import type { DeliveryFilter, Page, Store } from '../../ports.ts';
@@ -42,18 +43,21 @@ export class DeliveryService {
   ) {}
 
   async list(ctx: Context, endpointId: string, filter: DeliveryFilter, after: string | null, limit: number): Promise<Page<DeliverySummary>> {
+    authorize(ctx, 'webhooks:read');
     await this.endpoint(ctx, endpointId);
     return toPage(await this.store.deliveries.list(ctx.actor.workspaceId, endpointId, filter, after, limit + 1), limit, toSummary);
   }
 
   async get(ctx: Context, endpointId: string, id: string): Promise<Delivery> {
+    authorize(ctx, 'webhooks:read');
     const record = await this.store.deliveries.get(ctx.actor.workspaceId, id);
     if (!record || record.endpoint_id !== endpointId) throw new NotFoundError('delivery', id);
     return { ...toSummary(record), attempts: await this.store.deliveries.attempts(id) };
   }
 
-  /** Deliveries of these events, by event id: to which endpoints each went, and how. */
+  /** Deliveries of these events, by event id: to which endpoints each went, and how. Part of the audit log (events:read). */
   async forEvents(ctx: Context, eventIds: string[]): Promise<Map<string, DeliverySummary[]>> {
+    authorize(ctx, 'events:read');
     const out = new Map<string, DeliverySummary[]>(eventIds.map((id) => [id, []]));
     for (const record of await this.store.deliveries.forEvents(ctx.actor.workspaceId, eventIds)) out.get(record.event_id)?.push(toSummary(record));
     return out;
@@ -61,6 +65,7 @@ export class DeliveryService {
 
   /** Tries the delivery again now, with a fresh retry schedule. */
   async retry(ctx: Context, endpointId: string, id: string): Promise<Delivery> {
+    authorize(ctx, 'webhooks:write');
     const current = await this.get(ctx, endpointId, id);
     await this.enabledEndpoint(ctx, endpointId);
     await this.store.deliveries.requeue(ctx.actor.workspaceId, endpointId, [{ id: current.event_id, type: current.event_type }], this.now());
@@ -72,6 +77,7 @@ export class DeliveryService {
    * whatever became of it before; events it never got (it was created or re-enabled later) too.
    */
   async replay(ctx: Context, endpointId: string, since: string, until: string | null): Promise<ReplayResult> {
+    authorize(ctx, 'webhooks:write');
     if (until !== null && until < since) throw new ValidationError([{ field: 'until', message: 'must not be before since' }]);
     const endpoint = await this.enabledEndpoint(ctx, endpointId);
     const ws = ctx.actor.workspaceId;
@@ -91,6 +97,7 @@ export class DeliveryService {
 
   /** Sends a signed test event at once (filters and event types do not apply) and says how it went. */
   async test(ctx: Context, endpointId: string): Promise<TestResult> {
+    authorize(ctx, 'webhooks:write');
     const stored = await this.store.webhooks.getStored(ctx.actor.workspaceId, endpointId);
     if (!stored) throw new NotFoundError('webhook endpoint', endpointId);
     const id = newId();

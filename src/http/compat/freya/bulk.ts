@@ -37,7 +37,6 @@ export function freyaBulkRoutes(core: Core, bodyLimit: number): FastifyPluginAsy
   return async (app) => {
     app.put(FREYA_BASE, {
       bodyLimit,
-      config: { scope: 'numbers:write' },
       // Too many items is a request too large (413), said before the schema would call it invalid.
       preValidation: async (request) => {
         const items = (request.body as { phoneNumbers?: unknown } | null)?.phoneNumbers;

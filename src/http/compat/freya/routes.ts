@@ -16,7 +16,6 @@ const ok = <T>(message: string, result: T) => ({ success: true as const, data: {
 export function freyaRoutes(core: Core): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(FREYA_BASE, {
-      config: { scope: 'numbers:write' },
       schema: {
         operationId: 'freyaCreatePhoneNumber',
         summary: 'Create phone number (Freya Voice)',
@@ -35,7 +34,6 @@ export function freyaRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get(FREYA_BASE, {
-      config: { scope: 'numbers:read' },
       schema: {
         operationId: 'freyaListPhoneNumbers',
         summary: 'List phone numbers (Freya Voice)',
@@ -56,7 +54,6 @@ export function freyaRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get(`${FREYA_BASE}/:id`, {
-      config: { scope: 'numbers:read' },
       schema: { operationId: 'freyaGetPhoneNumber', summary: 'Get phone number (Freya Voice)', tags, params: IdParams, response: { 200: OneResponse, ...errorResponses(404) } },
     }, async (request) => {
       const ctx = contextOf(request);
@@ -65,7 +62,6 @@ export function freyaRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.delete(`${FREYA_BASE}/:id`, {
-      config: { scope: 'numbers:write' },
       schema: {
         operationId: 'freyaDeletePhoneNumber',
         summary: 'Delete (release) phone number (Freya Voice)',

@@ -2,6 +2,7 @@
 // (one query per kind for a whole page or batch).
 import type { Static } from '@sinclair/typebox';
 import type { Context } from '../../../core/audit/record.ts';
+import { can } from '../../../core/authorization/authorize.ts';
 import type { Core } from '../../../core/index.ts';
 import type { PhoneNumber } from '../../../core/phone-numbers/schema.ts';
 import type { PhoneNumberOut } from './schemas.ts';
@@ -85,12 +86,16 @@ export function toFreya(n: PhoneNumber, names: Names): FreyaPhoneNumber {
   };
 }
 
-/** Freya objects for these numbers, resolving every agent and workflow name they refer to. */
+/**
+ * Freya objects for these numbers, resolving every agent and workflow name they refer to. A name
+ * is the agent's or workflow's: a key without agents:read (workflows:read) sees null, the ids stay.
+ */
 export async function toFreyaMany(core: Core, ctx: Context, numbers: PhoneNumber[]): Promise<FreyaPhoneNumber[]> {
   if (numbers.length === 0) return [];
+  const none = new Map<string, string>();
   const [agents, workflows] = await Promise.all([
-    core.agents.names(ctx, numbers.flatMap((n) => [n.inbound_agent_id, n.outbound_agent_id])),
-    core.workflows.names(ctx, numbers.flatMap((n) => [n.inbound_workflow_id, n.outbound_workflow_id])),
+    can(ctx, 'agents:read') ? core.agents.names(ctx, numbers.flatMap((n) => [n.inbound_agent_id, n.outbound_agent_id])) : none,
+    can(ctx, 'workflows:read') ? core.workflows.names(ctx, numbers.flatMap((n) => [n.inbound_workflow_id, n.outbound_workflow_id])) : none,
   ]);
   return numbers.map((n) => toFreya(n, { agents, workflows }));
 }

@@ -24,7 +24,6 @@ function numberId(id: string): string {
 export function signalwireRoutes(core: Core): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(LIST_PATH, {
-      config: { scope: 'numbers:read' },
       schema: {
         operationId: 'signalwireListPhoneNumbers',
         summary: 'List phone numbers, newest first (SignalWire paging links)',
@@ -38,12 +37,10 @@ export function signalwireRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get(ITEM_PATH, {
-      config: { scope: 'numbers:read' },
       schema: { operationId: 'signalwireGetPhoneNumber', summary: 'Get a phone number', tags, params: IdParams, response: { 200: WirePhoneNumber, ...errorResponses(404, 422) } },
     }, async (request) => toWire(await core.phoneNumbers.get(contextOf(request), numberId(request.params.id))));
 
     app.put(ITEM_PATH, {
-      config: { scope: 'numbers:write' },
       schema: {
         operationId: 'signalwireUpdatePhoneNumber',
         summary: 'Update a phone number: only the fields given change; setting call_handler makes that handler answer inbound calls',
@@ -62,7 +59,6 @@ export function signalwireRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.delete(ITEM_PATH, {
-      config: { scope: 'numbers:write' },
       schema: {
         operationId: 'signalwireReleasePhoneNumber',
         summary: 'Release a phone number: it leaves the workspace (every face)',

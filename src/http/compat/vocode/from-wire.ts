@@ -1,7 +1,7 @@
 // Vocode → core. Issues are reported with their Vocode location ("body.inbound_agent.voice.voice_id"),
 // which errors.ts turns into FastAPI's loc arrays.
 import type { Static } from '@sinclair/typebox';
-import { AgentPatchSchema, type Agent, type AgentPatch } from '../../../core/agents/schema.ts';
+import { AgentPatchSchema, type AgentPatch, type AgentView } from '../../../core/agents/schema.ts';
 import type { FieldIssue } from '../../../core/errors.ts';
 import { PhoneNumberPatchSchema, type PhoneNumber, type PhoneNumberPatch } from '../../../core/phone-numbers/schema.ts';
 import { checkSchema } from '../../../core/shared/check-schema.ts';
@@ -38,7 +38,7 @@ const AgentFieldsProbe: Record<string, true> = Object.fromEntries(
  * absent fields stay, a voice of the same type is updated field by field (another type replaces it),
  * the actions list is replaced, the webhook is updated field by field.
  */
-export function agentPatchFromWire(params: AgentParams, current: Agent | null): { patch: AgentPatch; issues: FieldIssue[] } {
+export function agentPatchFromWire(params: AgentParams, current: AgentView | null): { patch: AgentPatch; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const patch: AgentPatch = {};
   const settings: Json = {};

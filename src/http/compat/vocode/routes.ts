@@ -1,8 +1,9 @@
 // The Vocode hosted API's number routes, on the core.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Agent } from '../../../core/agents/schema.ts';
+import type { AgentView } from '../../../core/agents/schema.ts';
 import type { Context } from '../../../core/audit/record.ts';
-import { ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../../../core/errors.ts';
+import { can } from '../../../core/authorization/authorize.ts';
+import { NotFoundError, ValidationError, type FieldIssue } from '../../../core/errors.ts';
 import type { Core } from '../../../core/index.ts';
 import type { PhoneNumber as CorePhoneNumber } from '../../../core/phone-numbers/schema.ts';
 import type { PHONE_NUMBER_SORTS } from '../../../core/ports.ts';
@@ -54,20 +55,26 @@ const orNull = (err: unknown) => {
 
 export function vocodeRoutes(core: Core): FastifyPluginAsyncTypebox {
   /** The user id shown where the core has none: the workspace's first user. */
-  const fallbackUser = async (ctx: Context) => (await core.workspaces.firstUserId(ctx.actor.workspaceId)) ?? ctx.actor.userId ?? NIL_UUID;
+  const fallbackUser = async (ctx: Context) => (await core.workspaces.firstUserId(ctx)) ?? ctx.actor.userId ?? NIL_UUID;
 
+  /**
+   * The number with its inbound agent. A key without agents:read sees only the agent's id (which
+   * the number holds) with empty stand-ins; the agent's webhook shows only with webhooks:read
+   * too (the core leaves it out of the agent otherwise).
+   */
   async function answer(ctx: Context, n: CorePhoneNumber) {
     const agentId = answeringAgentId(n);
-    const agent: Agent | null = agentId ? await core.agents.get(ctx, agentId).catch(orNull) : null;
+    const readable = agentId !== null && can(ctx, 'agents:read');
+    const agent: AgentView | null = readable ? await core.agents.get(ctx, agentId).catch(orNull) : null;
     const needsFallback = !n.created_by_user_id || (agent !== null && !agent.user_id);
     // The agent's webhook is a webhook endpoint: shown with that endpoint's id.
     const webhook = agent?.webhook ? await core.agents.webhookEndpoint(ctx, agent.id) : null;
-    return numberToWire(n, agent, needsFallback ? await fallbackUser(ctx) : NIL_UUID, webhook?.id);
+    const fallback = needsFallback ? await fallbackUser(ctx) : NIL_UUID;
+    return numberToWire(n, agent, fallback, webhook?.id);
   }
 
   return async (app) => {
     app.get('/v1/numbers/list', {
-      config: { scope: 'numbers:read' },
       schema: { operationId: 'vocodeListNumbers', summary: 'List Numbers', tags, querystring: ListQuery, response: { 200: PhoneNumberPage, ...errorResponses() } },
     }, async (request) => {
       const ctx = contextOf(request);
@@ -88,7 +95,6 @@ export function vocodeRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get('/v1/numbers', {
-      config: { scope: 'numbers:read' },
       schema: { operationId: 'vocodeGetNumber', summary: 'Get Number', tags, querystring: NumberQuery, response: { 200: PhoneNumber, ...errorResponses(404) } },
     }, async (request) => {
       const ctx = contextOf(request);
@@ -96,7 +102,6 @@ export function vocodeRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.post('/v1/numbers/update', {
-      config: { scope: 'numbers:write' },
       schema: {
         operationId: 'vocodeUpdateNumber',
         summary: 'Update Number',
@@ -116,12 +121,13 @@ export function vocodeRoutes(core: Core): FastifyPluginAsyncTypebox {
       let agentWrite: (() => Promise<string | null>) | undefined;
       if (typeof agentParam === 'string') patch.inbound_agent_id = agentParam.toLowerCase();
       else if (agentParam && setsAnything(agentParam)) {
-        if (!request.auth?.principal.scopes.has('agents:write')) {
-          throw new ForbiddenError('this API key lacks the agents:write scope, needed to write the inbound agent\'s fields (an agent id needs only numbers:write)');
-        }
+        // Agent fields write the agent (agents:write; its webhook, webhooks:write too): refused
+        // before anything is read or written. An agent id needs only numbers:write.
+        core.agents.authorizeWrite(ctx, {}, false);
         const currentId = answeringAgentId(current);
         const currentAgent = currentId ? await core.agents.get(ctx, currentId).catch(orNull) : null;
         const built = agentPatchFromWire(agentParam, currentAgent);
+        core.agents.authorizeWrite(ctx, built.patch, !currentAgent);
         issues.push(...built.issues);
         dependsOnRead = true;
         agentWrite = async () => {
@@ -153,7 +159,6 @@ export function vocodeRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.post('/v1/numbers/cancel', {
-      config: { scope: 'numbers:write' },
       schema: {
         operationId: 'vocodeCancelNumber',
         summary: 'Cancel Number',
@@ -169,7 +174,6 @@ export function vocodeRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.post('/v1/numbers/link', {
-      config: { scope: 'numbers:write' },
       schema: {
         operationId: 'vocodeLinkNumber',
         summary: 'Link Number',
@@ -190,7 +194,6 @@ export function vocodeRoutes(core: Core): FastifyPluginAsyncTypebox {
 
     // Switchboard keeps numbers; it does not buy them. Hidden from the docs: it only says so.
     app.post('/v1/numbers/buy', {
-      config: { scope: 'numbers:write' },
       schema: { operationId: 'vocodeBuyNumber', summary: 'Buy Number (not supported)', tags, hide: true, response: { 400: ErrorDetail, ...errorResponses() } },
     }, async (_request, reply) => reply.code(400).send({
       detail: 'Switchboard does not buy phone numbers: buy the number from your telephony provider, then add it with POST /v1/numbers/link',

@@ -4,7 +4,7 @@
 // Values the Vocode vocabulary cannot express (a language it lacks, an action type it does not
 // know, a PUT webhook) are left out of the Vocode view; they stay stored and show natively.
 import type { Static } from '@sinclair/typebox';
-import type { Agent } from '../../../core/agents/schema.ts';
+import type { Agent, AgentView } from '../../../core/agents/schema.ts';
 import type { PhoneNumber } from '../../../core/phone-numbers/schema.ts';
 import { isUuid } from '../../../core/ids.ts';
 import { vocodeSubscriptions } from '../../../core/webhooks/agent-webhook.ts';
@@ -104,7 +104,7 @@ function actionsToWire(userId: string, actions: Agent['actions']): Json[] {
   return out;
 }
 
-function promptToWire(agent: Agent, userId: string): Json {
+function promptToWire(agent: AgentView, userId: string): Json {
   const prompt: Json = { id: partId(agent.id, 'prompt'), user_id: userId, content: agent.prompt ?? '' };
   const fields = agent.settings[PROMPT_SETTINGS.collect_fields];
   if (Array.isArray(fields) && fields.every((f) => isObject(f) && f.field_type === 'field_type_email' && typeof f.label === 'string' && typeof f.name === 'string')) {
@@ -120,7 +120,7 @@ function promptToWire(agent: Agent, userId: string): Json {
  * that endpoint's id (the same subscription natively); a name-based id only where none exists
  * (an agent saved before agent webhooks were endpoints, until its webhook is next written).
  */
-export function agentToWire(agent: Agent, fallbackUserId: string, webhookId?: string | null): Json {
+export function agentToWire(agent: AgentView, fallbackUserId: string, webhookId?: string | null): Json {
   const userId = agent.user_id ?? fallbackUserId;
   const out: Json = {
     id: agent.id,
@@ -163,6 +163,14 @@ export function noAgent(userId: string): Json {
   };
 }
 
+/**
+ * An agent the key may not read (it lacks agents:read): the id the number holds, with the
+ * stand-ins' empty name, prompt, actions and voice.
+ */
+export function unreadableAgent(agentId: string, userId: string): Json {
+  return { ...noAgent(userId), id: agentId, name: '' };
+}
+
 /** The agent id that answers the number, if an agent does. */
 export const answeringAgentId = (n: PhoneNumber): string | null => (n.inbound_target === 'agent' ? n.inbound_agent_id : null);
 
@@ -182,12 +190,15 @@ function numberFields(n: PhoneNumber, userId: string): Json {
 }
 
 /**
- * PhoneNumber: with the full inbound agent. telephony_account_connection is never shown here:
- * Vocode's expanded connection carries the auth token, which Switchboard never answers.
+ * PhoneNumber: with the full inbound agent (`agent`: null when no agent answers, or when the key
+ * may not read it: then the agent's id with stand-ins). telephony_account_connection is never
+ * shown here: Vocode's expanded connection carries the auth token, which Switchboard never answers.
  */
-export function numberToWire(n: PhoneNumber, agent: Agent | null, fallbackUserId: string, webhookId?: string | null): Static<typeof WirePhoneNumber> {
+export function numberToWire(n: PhoneNumber, agent: AgentView | null, fallbackUserId: string, webhookId?: string | null): Static<typeof WirePhoneNumber> {
   const userId = n.created_by_user_id ?? fallbackUserId;
-  return { ...numberFields(n, userId), inbound_agent: agent ? agentToWire(agent, fallbackUserId, webhookId) : noAgent(userId) } as Static<typeof WirePhoneNumber>;
+  const agentId = answeringAgentId(n);
+  const inbound = agent ? agentToWire(agent, fallbackUserId, webhookId) : agentId ? unreadableAgent(agentId, userId) : noAgent(userId);
+  return { ...numberFields(n, userId), inbound_agent: inbound } as Static<typeof WirePhoneNumber>;
 }
 
 /** NormalizedPhoneNumber (lists): the agent and the account connection by id. */
