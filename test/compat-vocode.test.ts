@@ -397,6 +397,30 @@ describe('Vocode face', () => {
     assert.equal(seen.friendly_name, null, 'refused requests changed nothing');
   });
 
+  test('without agents:read the answering agent shows by id only (valid per the spec); its webhook needs webhooks:read too', async () => {
+    const agent = await newAgent(FULL_AGENT);
+    const n = await newNumber({ inbound_target: 'agent', inbound_agent_id: agent.id });
+    const as = async (scopes: string[]) => ok(await vocode('GET', `/v1/numbers?${q(n.number)}`, undefined, { key: (await createKey(t, scopes)).key })).inbound_agent;
+    const hidden = await as(['numbers:read']);
+    assert.deepEqual(hidden, {
+      id: agent.id,
+      user_id: hidden.user_id,
+      name: '',
+      prompt: { id: NIL, user_id: hidden.user_id, content: '' },
+      actions: [],
+      voice: { id: NIL, user_id: hidden.user_id, type: 'voice_azure', voice_name: '' },
+    });
+    const noWebhook = await as(['numbers:read', 'agents:read']);
+    assert.equal(noWebhook.prompt.content, FULL_AGENT.prompt);
+    assert.equal(noWebhook.webhook, undefined);
+    assert.equal((await as(['numbers:read', 'agents:read', 'webhooks:read'])).webhook.url, FULL_AGENT.webhook.url);
+    // Rewriting the agent's webhook through the number needs webhooks:write as well as agents:write.
+    const agentsWriter = await createKey(t, ['numbers:write', 'agents:write']);
+    const body = { inbound_agent: { webhook: { url: 'https://hooks.example.com/other' } } };
+    assertDetail(await vocode('POST', `/v1/numbers/update?${q(n.number)}`, body, { key: agentsWriter.key }), 403, /webhooks:write/);
+    assert.equal((await native('GET', `/v1/agents/${agent.id}`)).webhook.url, FULL_AGENT.webhook.url);
+  });
+
   test('the routes are documented under their own tag, with vocode operation ids', async () => {
     const doc = (await t.request('GET', '/openapi.json', undefined, { key: null })).json();
     const ops = ['/v1/numbers/list', '/v1/numbers', '/v1/numbers/update', '/v1/numbers/cancel', '/v1/numbers/link'].map((p) => Object.values(doc.paths[p] ?? {})[0] as Json);
