@@ -5,6 +5,7 @@
 // format and change nothing. Requests that write such a part need its scopes as well.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import Fastify from 'fastify';
 import type { LightMyRequestResponse, RouteOptions } from 'fastify';
 import type { Context } from '../src/core/audit/record.ts';
@@ -161,6 +162,14 @@ describe('authorization matrix: every route × every scope, as the table of acce
       assert.match(res.json().detail, /webhooks:write/);
     }
     assert.deepEqual(await subscriptions(), before, 'nothing was created or deleted');
+  });
+
+  test('the README\'s scope table has a row for every scope, each with a column per face', () => {
+    const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Scopes'), readme.indexOf('\n### ', readme.indexOf('### Scopes') + 1));
+    const rows = section.split('\n').filter((line) => line.startsWith('| `')).map((line) => line.split(' | '));
+    for (const scope of SCOPES) assert.ok(rows.some((cells) => cells[0]!.includes(`\`${scope}\``)), `README: no row for ${scope}`);
+    for (const cells of rows) assert.equal(cells.length, 6, `README: ${cells[0]} has a column for /v1 and each vendor face`);
   });
 
   test('the core fails closed: a context without scopes may do nothing; the operator and the system may do everything', async () => {

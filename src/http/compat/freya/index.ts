@@ -9,7 +9,9 @@
 //   workflow ids at the top level); unset values are null;
 // - sipOutbound.password is write-only and never in an answer (the key is always absent);
 // - errors: {"success": false, "error": {"code", "message", "details": [{"field", "message"}]}};
-// - list: `limit` + `cursor`, answered as result.pagination {limit, nextCursor, hasMore}.
+// - list: `limit` + `cursor`, answered as result.pagination {limit, nextCursor, hasMore};
+// - agent and workflow names are the agents' and workflows': null to a key without agents:read
+//   (workflows:read); the ids, which the number holds, show with numbers:read.
 import type { FastifyInstance } from 'fastify';
 import type { FacePlugin } from '../index.ts';
 import { HttpError } from '../../errors.ts';

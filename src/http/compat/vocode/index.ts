@@ -20,6 +20,9 @@
 //   answers (none set, or a workflow/handler in force) shows a stand-in agent whose id is the
 //   Nil UUID (00000000-…); an agent without a Vocode voice shows a voice_azure stand-in with the
 //   Nil UUID id and voice_name "". Prompt and voice ids are name-based UUIDs of the agent id.
+//   A key without agents:read sees the answering agent's id (the number holds it) with those
+//   stand-ins and an empty name; its webhook shows only with webhooks:read, and writing it
+//   needs webhooks:write.
 // - The agent's webhook is a core webhook endpoint (agent_id = the agent; GET /v1/webhook-endpoints):
 //   its id is the endpoint's id; subscriptions map to catalogue event types (event_message →
 //   phone_call.message …); no subscriptions = a disabled endpoint; its URL is checked against

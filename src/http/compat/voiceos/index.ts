@@ -1,6 +1,8 @@
 // The VoiceOS face: /phone_numbers, Bearer API key, FastAPI-style errors.
 // A thin translator: the path's number, inbound_agent_id, webhooks[] and telephony are read
 // and written through the core (numbers and their webhook subscriptions); no table of its own.
+// The subscriptions are webhooks: shown as [] to a key without webhooks:read, and replacing them
+// needs webhooks:write (the core refuses it otherwise).
 import type { FastifyInstance } from 'fastify';
 import type { FacePlugin } from '../index.ts';
 import { registerAuth } from '../../plugins/auth.ts';
