@@ -8,7 +8,7 @@ import type { AuditEvent } from './model.ts';
 /** Who acts, and what they may do (src/core/authorization/authorize.ts decides with it). */
 export interface Context {
   actor: Actor;
-  /** An API key's effective scopes; every scope for the operator (CLI) and the system (worker, bootstrap). */
+  /** An API key's effective scopes; every scope for the operator (CLI, bootstrap) and the system (worker). */
   scopes: ReadonlySet<Scope>;
   requestId?: string | null;
 }

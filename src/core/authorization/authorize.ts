@@ -11,11 +11,9 @@ export function can(ctx: Context, scope: Scope): boolean {
   return ctx.scopes instanceof Set && ctx.scopes.has(scope);
 }
 
-/** Throws ForbiddenError (403) unless the caller has every one of `scopes`; `needed` says what for. */
-export function authorize(ctx: Context, scopes: Scope | readonly Scope[], needed?: string): void {
-  for (const scope of ([] as Scope[]).concat(scopes)) {
-    if (!can(ctx, scope)) throw new ForbiddenError(`this API key lacks the ${scope} scope${needed ? `, needed to ${needed}` : ''}`);
-  }
+/** Throws ForbiddenError (403) unless the caller has `scope`; `needed` says what it is needed for. */
+export function authorize(ctx: Context, scope: Scope, needed?: string): void {
+  if (!can(ctx, scope)) throw new ForbiddenError(`this API key lacks the ${scope} scope${needed ? `, needed to ${needed}` : ''}`);
 }
 
 /** The operator at the machine (the CLI), acting on one workspace: every scope. */
@@ -23,9 +21,9 @@ export function operatorContext(workspaceId: string): Context {
   return { actor: { workspaceId, userId: null, apiKeyId: null, type: 'operator' }, scopes: ALL_SCOPES, requestId: null };
 }
 
-/** The server itself (the delivery worker, bootstrap), acting on one workspace: every scope. */
-export function systemContext(workspaceId: string, userId: string | null = null): Context {
-  return { actor: { workspaceId, userId, apiKeyId: null, type: 'system' }, scopes: ALL_SCOPES, requestId: null };
+/** The server itself (the delivery worker), acting on one workspace: every scope. */
+export function systemContext(workspaceId: string): Context {
+  return { actor: { workspaceId, userId: null, apiKeyId: null, type: 'system' }, scopes: ALL_SCOPES, requestId: null };
 }
 
 /** An API call: the key's effective scopes and nothing else. */
