@@ -30,7 +30,7 @@ async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, bo
   return res;
 }
 
-async function native(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, status = method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200): Promise<Json> {
+async function native(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, status = method === 'POST' ? 201 : 200): Promise<Json> {
   const res = await call(method, url, body);
   assert.equal(res.statusCode, status, res.body);
   return res.body ? res.json() : {};

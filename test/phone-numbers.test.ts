@@ -565,7 +565,7 @@ describe('PATCH /v1/phone-numbers/{ref}', () => {
     assert.equal((await events(t, n.id, 'phone_number.updated')).length, 0);
   });
 
-  test('If-Match: stale is 412, matching is 200, malformed is 412, * always matches', async () => {
+  test('If-Match: stale is 412, matching is 200, weak never matches, a list matches any, malformed is 400, * always matches', async () => {
     const n = await created(t);
     const stale = await patch(n.id, { friendly_name: 'x' }, { 'if-match': '"7"' });
     const error = assertError(stale, 412, 'precondition_failed');
@@ -577,13 +577,17 @@ describe('PATCH /v1/phone-numbers/{ref}', () => {
 
     // The old ETag is now stale.
     assertError(await patch(n.id, { friendly_name: 'two' }, { 'if-match': '"1"' }), 412, 'precondition_failed');
-    // Weak form of the current one is accepted.
-    const weak = await patch(n.id, { friendly_name: 'two' }, { 'if-match': 'W/"2"' });
-    assert.equal(weak.statusCode, 200, weak.body);
-    assert.equal(weak.json().version, 3);
+    // Strong comparison (RFC 9110): the weak form of the current one does not match.
+    assertError(await patch(n.id, { friendly_name: 'two' }, { 'if-match': 'W/"2"' }), 412, 'precondition_failed');
+    // A list matches when any of its tags does.
+    const listed = await patch(n.id, { friendly_name: 'two' }, { 'if-match': '"1", W/"7", "2"' });
+    assert.equal(listed.statusCode, 200, listed.body);
+    assert.equal(listed.json().version, 3);
+    assertError(await patch(n.id, { friendly_name: 'bad' }, { 'if-match': '"three"' }), 412, 'precondition_failed');
 
-    for (const bad of ['3', 'abc', '"three"', '"3', '"3", "4"']) {
-      assertError(await patch(n.id, { friendly_name: 'bad' }, { 'if-match': bad }), 412, 'precondition_failed');
+    for (const bad of ['3', 'abc', '"3', '"3" "4"', '"3";', '*, "3"', 'W/3']) {
+      const res = assertError(await patch(n.id, { friendly_name: 'bad' }, { 'if-match': bad }), 400, 'invalid_request');
+      assert.deepEqual(res.details.map((d: { field: string }) => d.field), ['headers.if-match'], bad);
     }
     const star = await patch(n.id, { friendly_name: 'star' }, { 'if-match': '*' });
     assert.equal(star.statusCode, 200, star.body);
@@ -870,7 +874,7 @@ describe('DELETE /v1/phone-numbers/{ref} (release)', () => {
     const n = await created(t);
     await t.request('PATCH', `/v1/phone-numbers/${n.id}`, { friendly_name: 'v2' });
     assertError(await t.request('DELETE', `/v1/phone-numbers/${n.id}`, undefined, { headers: { 'if-match': '"1"' } }), 412, 'precondition_failed');
-    assertError(await t.request('DELETE', `/v1/phone-numbers/${n.id}`, undefined, { headers: { 'if-match': 'junk' } }), 412, 'precondition_failed');
+    assertError(await t.request('DELETE', `/v1/phone-numbers/${n.id}`, undefined, { headers: { 'if-match': 'junk' } }), 400, 'invalid_request');
     const still = await t.request('GET', `/v1/phone-numbers/${n.id}`);
     assert.equal(still.statusCode, 200);
     assert.equal(still.json().released_at, null);

@@ -172,13 +172,13 @@ describe('/v1/webhook-endpoints CRUD', () => {
     assertError(await t.request('PATCH', `${PATH}/${MISSING_ID}`, { description: 'x' }), 404, 'not_found');
   });
 
-  test('DELETE: 204, then 404; a stale If-Match is 412 and deletes nothing', async () => {
+  test('DELETE: 200 with the endpoint as it was, then 404; a stale If-Match is 412 and deletes nothing', async () => {
     const e = await createEndpoint(t);
     assertError(await t.request('DELETE', `${PATH}/${e.id}`, undefined, { headers: { 'if-match': '"7"' } }), 412, 'precondition_failed');
     assert.equal((await t.request('GET', `${PATH}/${e.id}`)).statusCode, 200);
     const del = await t.request('DELETE', `${PATH}/${e.id}`, undefined, { headers: { 'if-match': '"1"' } });
-    assert.equal(del.statusCode, 204, del.body);
-    assert.equal(del.body, '');
+    assert.equal(del.statusCode, 200, del.body);
+    assert.deepEqual(del.json(), withoutSecret(e));
     assertError(await t.request('GET', `${PATH}/${e.id}`), 404, 'not_found');
     assertError(await t.request('DELETE', `${PATH}/${e.id}`), 404, 'not_found');
   });
@@ -188,7 +188,7 @@ describe('/v1/webhook-endpoints CRUD', () => {
     assert.equal((await t.request('PATCH', `${PATH}/${e.id}`, { enabled: false })).statusCode, 200);
     const rotated = await t.request('POST', `${PATH}/${e.id}/rotate-secret`, {});
     assert.equal(rotated.statusCode, 200, rotated.body);
-    assert.equal((await t.request('DELETE', `${PATH}/${e.id}`)).statusCode, 204);
+    assert.equal((await t.request('DELETE', `${PATH}/${e.id}`)).statusCode, 200);
     const list = await events(t, `object_id=${e.id}`);
     assert.deepEqual(list.map((x) => x.type), ['webhook_endpoint.created', 'webhook_endpoint.updated', 'webhook_endpoint.updated', 'webhook_endpoint.deleted']);
     assert.ok(list.every((x) => x.object_type === 'webhook_endpoint'));

@@ -8,6 +8,7 @@ import { newId } from '../ids.ts';
 import type { DestinationPolicy, Page, SecretBox, Store } from '../ports.ts';
 import { mergePatch } from '../shared/merge-patch.ts';
 import { toPage } from '../shared/pagination.ts';
+import { assertVersion, type VersionCondition } from '../shared/versions.ts';
 import { checkEndpoint, deleteTarget } from '../shared/targets.ts';
 import { agentWebhookEndpoint, checkSubscriptions, deleteAgentWebhook, syncAgentWebhook } from '../webhooks/agent-webhook.ts';
 import { checkWebhookFields } from '../webhooks/rules.ts';
@@ -63,14 +64,14 @@ export class AgentService {
     return (await agentWebhookEndpoint(this.store, ctx.actor.workspaceId, agentId)) ?? null;
   }
 
-  async update(ctx: Context, id: string, patch: AgentPatch, ifVersion?: number): Promise<Agent> {
+  async update(ctx: Context, id: string, patch: AgentPatch, ifVersion?: VersionCondition): Promise<Agent> {
     // A webhook URL the patch gives is checked before the transaction: it may wait on DNS. One
     // it keeps was checked when it was saved.
     if (patch.webhook) await this.checkDestination(patch.webhook.url);
     return this.store.transaction(async (tx) => {
       const current = await tx.agents.get(ctx.actor.workspaceId, id);
       if (!current) throw new NotFoundError('agent', id);
-      if (ifVersion !== undefined && ifVersion !== current.version) throw new PreconditionFailedError(current.version);
+      assertVersion(ifVersion, current.version);
       const { id: _i, workspace_id: _w, user_id: _u, version: _v, created_at: _c, updated_at: _up, ...writable } = current;
       const next: Agent = { ...current, ...build(writable, patch), version: current.version + 1, updated_at: this.now() };
       // Subscriptions are checked when the webhook is written: one saved before they were is kept.
@@ -82,9 +83,9 @@ export class AgentService {
     });
   }
 
-  /** 409 while numbers route to it, unless `detach`: then those references are cleared. Its webhook endpoint goes with it. */
-  delete(ctx: Context, id: string, detach: boolean): Promise<void> {
-    return deleteTarget(this.store, ctx, 'agent', id, detach, this.now, (tx, at) => deleteAgentWebhook(tx, ctx, id, at));
+  /** 409 while numbers route to it, unless `detach`: then those references are cleared. Its webhook endpoint goes with it. Returns the agent as it was. */
+  delete(ctx: Context, id: string, detach: boolean, ifVersion?: VersionCondition): Promise<Agent> {
+    return deleteTarget(this.store, ctx, 'agent', id, { detach, ifVersion }, this.now, (tx, at) => deleteAgentWebhook(tx, ctx, id, at));
   }
 
   /** A webhook URL that is well-formed, then one the destination policy allows (SSRF). */

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError,
 import { isUuid, newId } from '../ids.ts';
 import type { DestinationPolicy, Page, PhoneNumberFilter, PhoneNumberOffsetPage, Repos, SecretBox, Store } from '../ports.ts';
 import { toPage } from '../shared/pagination.ts';
+import { assertVersion, type VersionCondition } from '../shared/versions.ts';
 import { applyPatch } from './apply-patch.ts';
 import { E164_HINT, parseE164 } from './e164.ts';
 import { type PhoneNumber, type PhoneNumberCreate, type PhoneNumberPatch, type StoredPhoneNumber } from './schema.ts';
@@ -17,8 +18,8 @@ import { bulkUpdate, type BulkItem, type BulkOptions, type BulkResult } from './
 const MAX_WRITE_ATTEMPTS = 8;
 
 export interface WriteOptions {
-  /** If-Match: the version the caller last saw. */
-  ifVersion?: number;
+  /** If-Match: the version(s) the caller last saw. */
+  ifVersion?: VersionCondition;
   /** With update: the number's webhook subscriptions become exactly these, in the same transaction. */
   webhooks?: WebhookEndpointInput[];
 }
@@ -101,7 +102,7 @@ export class PhoneNumberService {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const result = await this.store.transaction(async (tx) => {
         const current = await this.find(tx, ws, idOrNumber, true);
-        if (options.ifVersion !== undefined && current.version !== options.ifVersion) throw new PreconditionFailedError(current.version);
+        assertVersion(options.ifVersion, current.version);
         const applied = applyPatch(pickWritable(current), patch, this.secrets);
         const issues = [...applied.issues, ...((await checkReferences(tx, ws, [applied.state])).get(0) ?? [])];
         if (issues.length > 0) throw new ValidationError(issues);
@@ -127,7 +128,7 @@ export class PhoneNumberService {
     const ws = ctx.actor.workspaceId;
     return this.store.transaction(async (tx) => {
       const current = await this.find(tx, ws, idOrNumber);
-      if (options.ifVersion !== undefined && current.version !== options.ifVersion) throw new PreconditionFailedError(current.version);
+      assertVersion(options.ifVersion, current.version);
       const now = this.now();
       const next = { ...current, released_at: now, version: current.version + 1, updated_at: now };
       if (!(await tx.phoneNumbers.update(next, current.version, current))) throw new PreconditionFailedError(current.version + 1);

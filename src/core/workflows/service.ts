@@ -4,6 +4,7 @@ import { NotFoundError, PreconditionFailedError, ValidationError } from '../erro
 import { newId } from '../ids.ts';
 import type { Page, Store } from '../ports.ts';
 import { toPage } from '../shared/pagination.ts';
+import { assertVersion, type VersionCondition } from '../shared/versions.ts';
 import { checkEndpoint, deleteTarget } from '../shared/targets.ts';
 import type { Workflow, WorkflowPatch } from './schema.ts';
 
@@ -49,11 +50,11 @@ export class WorkflowService {
     return toPage(await this.store.workflows.list(ctx.actor.workspaceId, after, limit + 1), limit);
   }
 
-  async update(ctx: Context, id: string, patch: WorkflowPatch, ifVersion?: number): Promise<Workflow> {
+  async update(ctx: Context, id: string, patch: WorkflowPatch, ifVersion?: VersionCondition): Promise<Workflow> {
     return this.store.transaction(async (tx) => {
       const current = await tx.workflows.get(ctx.actor.workspaceId, id);
       if (!current) throw new NotFoundError('workflow', id);
-      if (ifVersion !== undefined && ifVersion !== current.version) throw new PreconditionFailedError(current.version);
+      assertVersion(ifVersion, current.version);
       const next: Workflow = {
         ...current,
         name: patch.name ?? current.name,
@@ -69,9 +70,9 @@ export class WorkflowService {
     });
   }
 
-  /** 409 while numbers route to it, unless `detach`: then those references are cleared. */
-  delete(ctx: Context, id: string, detach: boolean): Promise<void> {
-    return deleteTarget(this.store, ctx, 'workflow', id, detach, this.now);
+  /** 409 while numbers route to it, unless `detach`: then those references are cleared. Returns the workflow as it was. */
+  delete(ctx: Context, id: string, detach: boolean, ifVersion?: VersionCondition): Promise<Workflow> {
+    return deleteTarget(this.store, ctx, 'workflow', id, { detach, ifVersion }, this.now);
   }
 
 }

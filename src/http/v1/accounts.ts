@@ -9,7 +9,7 @@ import { DeliverySummarySchema } from '../../core/webhooks/delivery/model.ts';
 import { UserSchema, WorkspaceSchema } from '../../core/workspaces/model.ts';
 import { StringEnum } from '../../core/shared/schema-kit.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { errorResponses, IdParams, idempotencyHeader, ListOf, page, PageQuery } from './schemas.ts';
+import { DELETE_DESCRIPTION, errorResponses, IdParams, idempotencyHeader, ListOf, page, PageQuery } from './schemas.ts';
 
 const ScopeList = Type.Array(StringEnum(SCOPES), { minItems: 1, maxItems: SCOPES.length, uniqueItems: true });
 const IssuedKey = Type.Composite([ApiKeySchema, Type.Object({ secret: Type.String({ description: 'The whole key. Shown this once: store it now.' }) })]);
@@ -77,7 +77,7 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
 
     app.delete('/api-keys/:id', {
       config: { scope: 'keys:write' },
-      schema: { operationId: 'revokeApiKey', summary: 'Revoke an API key: this server refuses it at once, others within SWITCHBOARD_API_KEY_CACHE_TTL', tags: ['API keys'], params: IdParams, response: { 200: ApiKeySchema, ...errorResponses(404) } },
+      schema: { operationId: 'revokeApiKey', summary: 'Revoke an API key: this server refuses it at once, others within SWITCHBOARD_API_KEY_CACHE_TTL', description: DELETE_DESCRIPTION, tags: ['API keys'], params: IdParams, response: { 200: ApiKeySchema, ...errorResponses(404) } },
     }, async (request) => core.apiKeys.revoke(contextOf(request), request.params.id));
 
     app.get('/events', {

@@ -5,8 +5,8 @@ import { CAPABILITIES, PhoneNumberCreateSchema, PhoneNumberPatchSchema, PhoneNum
 import { decodeCursor } from '../../core/shared/pagination.ts';
 import { StringEnum } from '../../core/shared/schema-kit.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { ifMatchVersion, setEtag } from '../etag.ts';
-import { errorResponses, idempotencyHeader, ifMatchHeader, ListOf, page, PageQuery } from './schemas.ts';
+import { ifMatchVersion, sendVersioned, setEtag } from '../etag.ts';
+import { DELETE_DESCRIPTION, errorResponses, idempotencyHeader, ifMatchHeader, ifNoneMatchHeader, ListOf, notModified, page, PageQuery } from './schemas.ts';
 import type { Core } from '../../core/index.ts';
 
 const tags = ['Phone numbers'];
@@ -48,12 +48,8 @@ export function phoneNumberRoutes(core: Core): FastifyPluginAsyncTypebox {
 
     app.get('/phone-numbers/:ref', {
       config: { scope: 'numbers:read' },
-      schema: { operationId: 'getPhoneNumber', summary: 'Get a phone number by id or by number', tags, params: RefParams, response: { 200: PhoneNumberSchema, ...errorResponses(404) } },
-    }, async (request, reply) => {
-      const found = await core.phoneNumbers.get(contextOf(request), request.params.ref);
-      setEtag(reply, found.version);
-      return found;
-    });
+      schema: { operationId: 'getPhoneNumber', summary: 'Get a phone number by id or by number', tags, params: RefParams, headers: ifNoneMatchHeader, response: { 200: PhoneNumberSchema, ...notModified, ...errorResponses(404) } },
+    }, async (request, reply) => sendVersioned(request, reply, await core.phoneNumbers.get(contextOf(request), request.params.ref)));
 
     app.patch('/phone-numbers/:ref', {
       config: { scope: 'numbers:write' },
@@ -77,6 +73,7 @@ export function phoneNumberRoutes(core: Core): FastifyPluginAsyncTypebox {
       schema: {
         operationId: 'releasePhoneNumber',
         summary: 'Release a phone number: it leaves the workspace and can be added again',
+        description: DELETE_DESCRIPTION,
         tags,
         params: RefParams,
         headers: ifMatchHeader,
