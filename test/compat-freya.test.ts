@@ -494,7 +494,7 @@ describe('Freya Voice face', () => {
 
     const held = await created();
     err = assertFreyaError(await create({ number: held.number }), 409, 'conflict', 'number');
-    assert.match(err.message, /already in use/);
+    assert.match(err.message, /already in this workspace/);
     // Held in another workspace: also 409.
     const theirs = await t.request('POST', '/v1/phone-numbers', { number: nextNumber() }, { key: other.key });
     assertFreyaError(await create({ number: theirs.json().number }), 409, 'conflict');

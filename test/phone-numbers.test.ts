@@ -242,18 +242,22 @@ describe('POST /v1/phone-numbers', () => {
     assertError(await create(t, { inbound_agent_id: 'not-a-uuid' }), 400, 'invalid_request', 'inbound_agent_id');
   });
 
-  test('a number held by this or another workspace is 409 conflict', async () => {
+  test('a number held by this or another workspace is 409 conflict, saying which (and only here, its id)', async () => {
     const e164 = nextNumber();
     const first = await t.request('POST', '/v1/phone-numbers', { number: e164 });
     assert.equal(first.statusCode, 201, first.body);
 
     const again = await t.request('POST', '/v1/phone-numbers', { number: e164 });
-    assertError(again, 409, 'conflict');
+    const own = assertError(again, 409, 'conflict', 'number');
+    assert.equal(own.message, `${e164} is already in this workspace: phone number ${first.json().id}`);
+    assert.equal(own.details[0].message, `is already in this workspace (phone number ${first.json().id})`);
     const otherFormat = await t.request('POST', '/v1/phone-numbers', { number: pretty(e164) });
-    assertError(otherFormat, 409, 'conflict');
+    assert.match(assertError(otherFormat, 409, 'conflict').message, /already in this workspace/);
 
     const elsewhere = await t.request('POST', '/v1/phone-numbers', { number: e164 }, { key: other.key });
-    assertError(elsewhere, 409, 'conflict');
+    const theirs = assertError(elsewhere, 409, 'conflict', 'number');
+    assert.equal(theirs.message, `${e164} is held by another workspace`);
+    assert.doesNotMatch(elsewhere.body, /this workspace/);
     // The answer does not reveal who holds it.
     assert.ok(!elsewhere.body.includes(t.first.workspace.id));
     assert.ok(!elsewhere.body.includes(first.json().id));

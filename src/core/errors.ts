@@ -52,6 +52,16 @@ export class ConflictError extends DomainError {
   }
 }
 
+/**
+ * The number is held (not released) somewhere in the deployment: the store's unique index says
+ * so, without saying where. The service tells the caller whether it is in their own workspace.
+ */
+export class NumberHeldError extends ConflictError {
+  constructor(readonly number: string) {
+    super(`${number} is already held by a workspace`, [{ field: 'number', message: 'is already held by a workspace' }]);
+  }
+}
+
 export class PreconditionFailedError extends DomainError {
   constructor(readonly currentVersion: number) {
     super('precondition_failed', `the object has changed: its current version is ${currentVersion}`);

@@ -62,7 +62,7 @@ export interface PhoneNumberRepo {
   /** A held number and its webhook subscriptions (id order), read together. */
   getByNumberWithWebhooks(workspaceId: string, e164: string): Promise<{ number: StoredPhoneNumber; webhooks: WebhookEndpoint[] } | undefined>;
   getMany(workspaceId: string, keys: { ids: string[]; numbers: string[] }): Promise<StoredPhoneNumber[]>;
-  /** Throws ConflictError when the number is held (not released) anywhere in the deployment. */
+  /** Throws NumberHeldError when the number is held (not released) anywhere in the deployment. */
   insert(number: StoredPhoneNumber): Promise<void>;
   /** Writes `number` if the stored version is still `expectedVersion`; false otherwise. */
   /** `previous`: the number as read; lets the store write only the columns that change. */

@@ -1,7 +1,7 @@
 // Phone numbers: create, read, list, update (single and bulk), release.
 import type { Context } from '../audit/record.ts';
 import { recordChange } from '../audit/record.ts';
-import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
+import { ConflictError, NotFoundError, NumberHeldError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
 import { isUuid, newId } from '../ids.ts';
 import type { DestinationPolicy, Page, PhoneNumberFilter, PhoneNumberOffsetPage, Repos, SecretBox, Store } from '../ports.ts';
 import { toPage } from '../shared/pagination.ts';
@@ -60,12 +60,28 @@ export class PhoneNumberService {
       updated_at: now,
       released_at: null,
     };
-    return this.store.transaction(async (tx) => {
-      await tx.phoneNumbers.insert(stored);
-      const view = toPublic(stored);
-      await recordChange(tx, ctx, { type: 'phone_number.created', objectType: 'phone_number', objectId: stored.id, before: null, after: view }, now);
-      return view;
-    });
+    try {
+      return await this.store.transaction(async (tx) => {
+        await tx.phoneNumbers.insert(stored);
+        const view = toPublic(stored);
+        await recordChange(tx, ctx, { type: 'phone_number.created', objectType: 'phone_number', objectId: stored.id, before: null, after: view }, now);
+        return view;
+      });
+    } catch (err) {
+      if (err instanceof NumberHeldError) throw await this.heldConflict(ws, stored.number);
+      throw err;
+    }
+  }
+
+  /**
+   * Who holds a number that could not be added: this workspace (then say so, with its id, so a
+   * retried create finds what it made) or another one (nothing about it: tenancy). Read after the
+   * failed transaction, which Postgres has aborted.
+   */
+  private async heldConflict(workspaceId: string, e164: string): Promise<ConflictError> {
+    const own = await this.store.phoneNumbers.getByNumber(workspaceId, e164);
+    if (own) return new ConflictError(`${e164} is already in this workspace: phone number ${own.id}`, [{ field: 'number', message: `is already in this workspace (phone number ${own.id})` }]);
+    return new ConflictError(`${e164} is held by another workspace`, [{ field: 'number', message: 'is held by another workspace; it must be released there before it can be added here' }]);
   }
 
   /** By id, or by number in any format parseE164 accepts. */

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { ConflictError } from '../../core/errors.ts';
+import { ConflictError, NumberHeldError } from '../../core/errors.ts';
 import type { PhoneNumberFilter, PhoneNumberOffsetPage, PhoneNumberRepo } from '../../core/ports.ts';
 import type { StoredPhoneNumber } from '../../core/phone-numbers/schema.ts';
 import type { WebhookEndpoint } from '../../core/webhooks/schema.ts';
@@ -39,7 +39,7 @@ const toRow = (n: StoredPhoneNumber): PhoneNumbersTable => ({ ...columnsOf(n), d
 const fromRow = (row: { doc: string }): StoredPhoneNumber => JSON.parse(row.doc);
 
 function mapWriteError(err: unknown, n: StoredPhoneNumber): never {
-  if (isUniqueViolation(err)) throw new ConflictError(`${n.number} is already in use`, [{ field: 'number', message: 'is already held by a workspace; release it there first' }]);
+  if (isUniqueViolation(err)) throw new NumberHeldError(n.number);
   if (isForeignKeyViolation(err)) throw new ConflictError('an agent or workflow this number refers to was deleted meanwhile; try again');
   throw err;
 }
