@@ -50,7 +50,7 @@ async function getNumber(t: TestApp, id: string): Promise<Json> {
 }
 
 async function events(t: TestApp, query: string, key?: string): Promise<Json[]> {
-  const res = await t.request('GET', `/v1/events?limit=200&${query}`, undefined, key ? { key } : {});
+  const res = await t.request('GET', `/v1/events?limit=200&order=asc&${query}`, undefined, key ? { key } : {});
   assert.equal(res.statusCode, 200, res.body);
   return res.json().data;
 }

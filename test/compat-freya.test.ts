@@ -333,7 +333,7 @@ describe('Freya Voice face', () => {
 
     assertFreyaError(await t.request('GET', `${BASE}?workspaceId=${other.workspaceId}`), 404, 'not_found');
     assertFreyaError(await t.request('GET', `${BASE}?limit=0`), 400, 'invalid_request', 'querystring.limit');
-    assertFreyaError(await t.request('GET', `${BASE}?cursor=nonsense`), 422, 'validation_failed', 'cursor');
+    assertFreyaError(await t.request('GET', `${BASE}?cursor=nonsense`), 400, 'invalid_request', 'cursor');
     assertFreyaError(await t.request('GET', `${BASE}?colour=red`), 400, 'invalid_request', 'querystring.colour');
   });
 

@@ -64,7 +64,7 @@ async function theEndpoint(agentId: string): Promise<Json> {
 }
 
 async function events(objectId: string): Promise<Json[]> {
-  return (await native('GET', `/v1/events?limit=200&object_id=${objectId}`)).data;
+  return (await native('GET', `/v1/events?limit=200&order=asc&object_id=${objectId}`)).data;
 }
 
 function assertConflict(res: LightMyRequestResponse, field: string) {

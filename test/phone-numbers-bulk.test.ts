@@ -44,7 +44,7 @@ function assertError(res: LightMyRequestResponse, status: number, code: string) 
 }
 
 async function updatedEvents(t: TestApp, objectId: string) {
-  const res = await t.request('GET', `/v1/events?object_id=${objectId}&type=phone_number.updated&limit=200`);
+  const res = await t.request('GET', `/v1/events?order=asc&object_id=${objectId}&type=phone_number.updated&limit=200`);
   assert.equal(res.statusCode, 200, res.body);
   return res.json().data as Array<Record<string, any>>;
 }

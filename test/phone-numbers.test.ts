@@ -48,7 +48,7 @@ function assertError(res: LightMyRequestResponse, status: number, code: string, 
 
 async function events(t: TestApp, objectId: string, type?: string) {
   const q = new URLSearchParams({ object_id: objectId, limit: '200', ...(type ? { type } : {}) });
-  const res = await t.request('GET', `/v1/events?${q}`);
+  const res = await t.request('GET', `/v1/events?order=asc&${q}`);
   assert.equal(res.statusCode, 200, res.body);
   return res.json().data as Array<Record<string, any>>;
 }
@@ -394,11 +394,12 @@ describe('GET /v1/phone-numbers (list)', () => {
     assert.equal((await t.request('GET', '/v1/phone-numbers?limit=200')).statusCode, 200);
   });
 
-  test('a cursor this API did not return is a 4xx with the envelope', async () => {
+  test('a cursor this API did not return is 400 invalid_request, as a cursor too long to be one is', async () => {
     for (const cursor of ['garbage', Buffer.from('not-a-uuid').toString('base64url'), '%%%']) {
       const res = await t.request('GET', `/v1/phone-numbers?cursor=${encodeURIComponent(cursor)}`);
-      assertError(res, 422, 'validation_failed', 'cursor');
+      assertError(res, 400, 'invalid_request', 'cursor');
     }
+    assertError(await t.request('GET', `/v1/phone-numbers?cursor=${'x'.repeat(129)}`), 400, 'invalid_request', 'querystring.cursor');
   });
 
   test('unknown query parameters are 400', async () => {

@@ -45,7 +45,7 @@ async function createNumber(t: TestApp, key?: string): Promise<Json> {
 }
 
 async function events(t: TestApp, query: string): Promise<Json[]> {
-  const res = await t.request('GET', `/v1/events?limit=200&${query}`);
+  const res = await t.request('GET', `/v1/events?limit=200&order=asc&${query}`);
   assert.equal(res.statusCode, 200, res.body);
   return res.json().data;
 }

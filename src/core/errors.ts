@@ -40,6 +40,13 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** The request is malformed in a way only the core can tell, such as a cursor it never made (400). */
+export class InvalidRequestError extends DomainError {
+  constructor(details: FieldIssue[], message = summarize(details)) {
+    super('invalid_request', message, details);
+  }
+}
+
 export class NotFoundError extends DomainError {
   constructor(what: string, id?: string) {
     super('not_found', id ? `${what} ${id} was not found` : `${what} was not found`);

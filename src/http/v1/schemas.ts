@@ -1,6 +1,7 @@
 // Wire pieces shared by the native API's routes.
 import { Type, type TSchema } from '@sinclair/typebox';
-import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../../core/shared/pagination.ts';
+import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, LIST_ORDERS } from '../../core/shared/pagination.ts';
+import { StringEnum, Timestamp } from '../../core/shared/schema-kit.ts';
 
 export const ErrorEnvelope = Type.Object(
   {
@@ -31,6 +32,13 @@ export const PageQuery = {
 };
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) });
+
+/** Lists readable both ways, newest first by default, with a time window: the audit log, deliveries. */
+export const TimeOrderedQuery = {
+  order: Type.Optional(StringEnum(LIST_ORDERS, 'desc (default): newest first; asc: oldest first. A cursor is only good for the order it was returned for (else 400).')),
+  since: Type.Optional(Timestamp('Only what was created at or after this time (ISO 8601, inclusive).')),
+  until: Type.Optional(Timestamp('Only what was created before this time (ISO 8601, exclusive); before since is 422.')),
+};
 
 export const page = <T>(p: { items: T[]; nextCursor: string | null }) => ({ data: p.items, next_cursor: p.nextCursor, has_more: p.nextCursor !== null });
 
