@@ -97,7 +97,7 @@ describe('PATCH /v1/phone-numbers (bulk)', () => {
       [5, 'invalid_request'],
       [6, 'invalid_request'],
       [7, 'invalid_request'],
-      [8, 'invalid_request'],
+      [8, 'validation_failed'],
       [9, 'invalid_request'],
       [10, 'validation_failed'],
     ]);
