@@ -432,13 +432,17 @@ describe('GET /v1/phone-numbers (list)', () => {
     assert.deepEqual(await ids(`number_prefix=${enc('+1212')}`), sorted(ny1, ny2));
     assert.deepEqual(await ids(`number_prefix=${enc('+1310555010')}`), sorted(la, laB));
     assert.deepEqual(await ids(`number_prefix=${enc('+44')}`), [uk]);
-    assertError(await t.request('GET', '/v1/phone-numbers?number_prefix=1212'), 400, 'invalid_request', 'querystring.number_prefix');
+    // Digits alone, and a "+" sent unencoded (decoded to a space), mean the same prefix.
+    assert.deepEqual(await ids('number_prefix=1212'), sorted(ny1, ny2));
+    assert.deepEqual(await ids('number_prefix=+1212'), sorted(ny1, ny2));
+    assertError(await t.request('GET', '/v1/phone-numbers?number_prefix=1212x'), 400, 'invalid_request', 'querystring.number_prefix');
     assertError(await t.request('GET', `/v1/phone-numbers?number_prefix=${enc('+1%')}`), 400, 'invalid_request', 'querystring.number_prefix');
 
     const us = await ids('country=US');
     assert.ok(us.includes(ny1) && us.includes(la) && !us.includes(uk) && !us.includes(released));
     assert.deepEqual(await ids('country=gb'), [uk]);
     assertError(await t.request('GET', '/v1/phone-numbers?country=USA'), 400, 'invalid_request', 'querystring.country');
+    assertError(await t.request('GET', '/v1/phone-numbers?country=ZZ'), 400, 'invalid_request', 'querystring.country');
 
     assert.deepEqual(await ids(`agent_id=${agent}`), sorted(ny1, ny2));
     assert.deepEqual(await ids(`agent_id=${agent2}`), [uk]);

@@ -43,7 +43,10 @@ export interface PhoneNumberFilter {
   workflowId?: string;
   capability?: 'voice' | 'sms' | 'mms' | 'fax';
   active?: boolean;
+  /** Text in the friendly name, any case. */
   search?: string;
+  /** Text in the friendly name, or, when it reads as part of a number (searchDigitsOf), its digits in the number. */
+  nameOrNumber?: string;
 }
 
 /** Orders an offset page can use: creation (= id, UUIDv7), the number, its name (null sorts as ""), last change. */

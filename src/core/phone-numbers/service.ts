@@ -7,7 +7,7 @@ import type { DestinationPolicy, Page, PhoneNumberFilter, PhoneNumberOffsetPage,
 import { toPage } from '../shared/pagination.ts';
 import { assertVersion, type VersionCondition } from '../shared/versions.ts';
 import { applyPatch } from './apply-patch.ts';
-import { E164_HINT, parseE164 } from './e164.ts';
+import { E164_HINT, parseE164, parseNumberRef } from './e164.ts';
 import { type PhoneNumber, type PhoneNumberCreate, type PhoneNumberPatch, type StoredPhoneNumber } from './schema.ts';
 import { pickWritable, toPublic } from './state.ts';
 import { checkReferences } from './references.ts';
@@ -84,14 +84,14 @@ export class PhoneNumberService {
     return new ConflictError(`${e164} is held by another workspace`, [{ field: 'number', message: 'is held by another workspace; it must be released there before it can be added here' }]);
   }
 
-  /** By id, or by number in any format parseE164 accepts. */
+  /** By id, or by number in any format parseNumberRef accepts (digits alone too). */
   async get(ctx: Context, idOrNumber: string): Promise<PhoneNumber> {
     return toPublic(await this.find(this.store, ctx.actor.workspaceId, idOrNumber));
   }
 
   /** By number, with the number's webhook subscriptions, in one read. */
   async getWithWebhooks(ctx: Context, number: string): Promise<{ number: PhoneNumber; webhooks: WebhookEndpoint[] }> {
-    const parsed = parseE164(number);
+    const parsed = parseNumberRef(number);
     const found = parsed && (await this.store.phoneNumbers.getByNumberWithWebhooks(ctx.actor.workspaceId, parsed.e164));
     if (!found) throw new NotFoundError('phone number', number);
     return { number: toPublic(found.number), webhooks: found.webhooks };
@@ -168,7 +168,7 @@ export class PhoneNumberService {
     let found: StoredPhoneNumber | undefined;
     if (isUuid(idOrNumber)) found = await repos.phoneNumbers.get(workspaceId, idOrNumber.toLowerCase(), { lock });
     else {
-      const parsed = parseE164(idOrNumber);
+      const parsed = parseNumberRef(idOrNumber);
       if (parsed) found = await repos.phoneNumbers.getByNumber(workspaceId, parsed.e164, { lock });
     }
     if (!found) throw new NotFoundError('phone number', idOrNumber);
