@@ -50,7 +50,7 @@ async function getNumber(t: TestApp, id: string): Promise<Json> {
 }
 
 async function events(t: TestApp, query: string, key?: string): Promise<Json[]> {
-  const res = await t.request('GET', `/v1/events?limit=200&${query}`, undefined, key ? { key } : {});
+  const res = await t.request('GET', `/v1/events?limit=200&order=asc&${query}`, undefined, key ? { key } : {});
   assert.equal(res.statusCode, 200, res.body);
   return res.json().data;
 }
@@ -256,11 +256,13 @@ describe('/v1/agents', () => {
     res = await t.request('PATCH', `/v1/agents/${agent.id}`, { prompt: 'stale' }, { headers: { 'if-match': '"1"' } });
     assertError(res, 412, 'precondition_failed');
     res = await t.request('PATCH', `/v1/agents/${agent.id}`, { prompt: 'garbage' }, { headers: { 'if-match': 'nonsense' } });
-    assertError(res, 412, 'precondition_failed');
+    assertError(res, 400, 'invalid_request');
     const got = (await t.request('GET', `/v1/agents/${agent.id}`)).json();
     assert.equal(got.prompt, 'v2');
     assert.equal(got.version, 2);
     res = await t.request('PATCH', `/v1/agents/${agent.id}`, { prompt: 'weak' }, { headers: { 'if-match': 'W/"2"' } });
+    assertError(res, 412, 'precondition_failed');
+    res = await t.request('PATCH', `/v1/agents/${agent.id}`, { prompt: 'weak' }, { headers: { 'if-match': '"2"' } });
     assert.equal(res.statusCode, 200, res.body);
     res = await t.request('PATCH', `/v1/agents/${agent.id}`, { prompt: 'any' }, { headers: { 'if-match': '*' } });
     assert.equal(res.statusCode, 200, res.body);
@@ -299,11 +301,11 @@ describe('/v1/agents', () => {
     assert.deepEqual((await t.request('GET', `/v1/agents/${agent.id}`)).json(), agent, 'failed writes change nothing');
   });
 
-  test('DELETE: 204 with no body; then 404', async () => {
+  test('DELETE: 200 with the agent as it was; then 404', async () => {
     const agent = await createAgent(t);
     const res = await t.request('DELETE', `/v1/agents/${agent.id}`);
-    assert.equal(res.statusCode, 204, res.body);
-    assert.equal(res.body, '');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json(), agent);
     assertError(await t.request('GET', `/v1/agents/${agent.id}`), 404, 'not_found');
     assertError(await t.request('DELETE', `/v1/agents/${agent.id}`), 404, 'not_found');
     assertError(await t.request('PATCH', `/v1/agents/${agent.id}`, { prompt: 'x' }), 404, 'not_found');
@@ -339,7 +341,7 @@ describe('/v1/agents', () => {
     assert.equal(outOnly.inbound_target, 'workflow');
 
     const res = await t.request('DELETE', `/v1/agents/${agent.id}?detach=true`);
-    assert.equal(res.statusCode, 204, res.body);
+    assert.equal(res.statusCode, 200, res.body);
     assertError(await t.request('GET', `/v1/agents/${agent.id}`), 404, 'not_found');
 
     const b = await getNumber(t, both.id);
@@ -373,14 +375,14 @@ describe('/v1/agents', () => {
     assert.equal(again.statusCode, 200, again.body);
   });
 
-  test('DELETE of an agent only a released number pointed at is 204', async () => {
+  test('DELETE of an agent only a released number pointed at is 200', async () => {
     // A released number has left the workspace: it must not pin the agent (nor make it 500).
     const agent = await createAgent(t);
     const number = await createNumber(t, { inbound_agent_id: agent.id });
     const released = await t.request('DELETE', `/v1/phone-numbers/${number.id}`);
     assert.equal(released.statusCode, 200, released.body);
     const res = await t.request('DELETE', `/v1/agents/${agent.id}`);
-    assert.equal(res.statusCode, 204, res.body);
+    assert.equal(res.statusCode, 200, res.body);
     assertError(await t.request('GET', `/v1/agents/${agent.id}`), 404, 'not_found');
   });
 
@@ -411,7 +413,7 @@ describe('/v1/agents', () => {
     const agent = await createAgent(t, { name: 'audited' });
     const patched = await t.request('PATCH', `/v1/agents/${agent.id}`, { prompt: 'new prompt' });
     assert.equal(patched.statusCode, 200);
-    assert.equal((await t.request('DELETE', `/v1/agents/${agent.id}`)).statusCode, 204);
+    assert.equal((await t.request('DELETE', `/v1/agents/${agent.id}`)).statusCode, 200);
     const list = await events(t, `object_id=${agent.id}`);
     assert.deepEqual(list.map((e) => e.type), ['agent.created', 'agent.updated', 'agent.deleted']);
     for (const e of list) {
@@ -516,11 +518,11 @@ describe('/v1/workflows', () => {
     assert.deepEqual((await t.request('GET', `/v1/workflows/${wf.id}`)).json(), wf);
   });
 
-  test('DELETE: 204, 409 in_use while routed to (inbound or outbound), detach=true clears', async () => {
+  test('DELETE: 200 with the workflow, 409 in_use while routed to (inbound or outbound), detach=true clears', async () => {
     const plain = await createWorkflow(t);
     const del = await t.request('DELETE', `/v1/workflows/${plain.id}`);
-    assert.equal(del.statusCode, 204, del.body);
-    assert.equal(del.body, '');
+    assert.equal(del.statusCode, 200, del.body);
+    assert.deepEqual(del.json(), plain);
     assertError(await t.request('GET', `/v1/workflows/${plain.id}`), 404, 'not_found');
 
     const inbound = await createWorkflow(t, { name: 'in' });
@@ -533,7 +535,7 @@ describe('/v1/workflows', () => {
     assert.equal((await t.request('GET', `/v1/workflows/${inbound.id}`)).statusCode, 200);
 
     const res = await t.request('DELETE', `/v1/workflows/${inbound.id}?detach=true`);
-    assert.equal(res.statusCode, 204, res.body);
+    assert.equal(res.statusCode, 200, res.body);
     const a = await getNumber(t, n1.id);
     assert.equal(a.inbound_workflow_id, null);
     assert.equal(a.inbound_target, null);
@@ -542,7 +544,7 @@ describe('/v1/workflows', () => {
     assert.equal(ev.length, 1);
     assert.deepEqual([...ev[0]!.changes].sort(), ['inbound_target', 'inbound_workflow_id']);
 
-    assert.equal((await t.request('DELETE', `/v1/workflows/${outbound.id}?detach=true`)).statusCode, 204);
+    assert.equal((await t.request('DELETE', `/v1/workflows/${outbound.id}?detach=true`)).statusCode, 200);
     const b = await getNumber(t, n2.id);
     assert.equal(b.outbound_workflow_id, null);
     assert.equal((await events(t, `object_id=${n2.id}&type=phone_number.updated`)).length, 1);
@@ -562,7 +564,7 @@ describe('/v1/workflows', () => {
   test('events: workflow.created, workflow.updated, workflow.deleted', async () => {
     const wf = await createWorkflow(t, { name: 'audited' });
     assert.equal((await t.request('PATCH', `/v1/workflows/${wf.id}`, { description: 'x' })).statusCode, 200);
-    assert.equal((await t.request('DELETE', `/v1/workflows/${wf.id}`)).statusCode, 204);
+    assert.equal((await t.request('DELETE', `/v1/workflows/${wf.id}`)).statusCode, 200);
     const list = await events(t, `object_id=${wf.id}`);
     assert.deepEqual(list.map((e) => e.type), ['workflow.created', 'workflow.updated', 'workflow.deleted']);
     assert.ok(list.every((e) => e.object_type === 'workflow'));

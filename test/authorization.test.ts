@@ -142,7 +142,7 @@ const ROUTES: Row[] = [
         },
       },
       {
-        method: 'DELETE', path: `/v1/${kind}/{id}`, scope: `${kind}:write`, ok: 204, byId: true,
+        method: 'DELETE', path: `/v1/${kind}/{id}`, scope: `${kind}:write`, ok: 200, byId: true,
         make: async (fx) => {
           const url = await one(fx);
           return { url, probe: () => fx.read(url) };
@@ -185,7 +185,7 @@ const ROUTES: Row[] = [
     },
   },
   {
-    method: 'DELETE', path: '/v1/webhook-endpoints/{id}', scope: 'webhooks:write', ok: 204, byId: true,
+    method: 'DELETE', path: '/v1/webhook-endpoints/{id}', scope: 'webhooks:write', ok: 200, byId: true,
     make: async (fx) => {
       const url = `/v1/webhook-endpoints/${await fx.webhookEndpoint()}`;
       return { url, probe: () => fx.read(url) };

@@ -126,7 +126,7 @@ describe('one number through every face', () => {
   });
 
   test('every change, whichever the face, is in the one audit log with the caller\'s key', async () => {
-    const events = (await ok('GET', `/v1/events?object_id=${id}&limit=200`)).data as { type: string; actor: { api_key_id: string } }[];
+    const events = (await ok('GET', `/v1/events?order=asc&object_id=${id}&limit=200`)).data as { type: string; actor: { api_key_id: string } }[];
     const types = events.map((e) => e.type);
     assert.equal(types[0], 'phone_number.created');
     assert.ok(types.filter((x) => x === 'phone_number.updated').length >= 6, types.join(','));

@@ -333,7 +333,7 @@ describe('Freya Voice face', () => {
 
     assertFreyaError(await t.request('GET', `${BASE}?workspaceId=${other.workspaceId}`), 404, 'not_found');
     assertFreyaError(await t.request('GET', `${BASE}?limit=0`), 400, 'invalid_request', 'querystring.limit');
-    assertFreyaError(await t.request('GET', `${BASE}?cursor=nonsense`), 422, 'validation_failed', 'cursor');
+    assertFreyaError(await t.request('GET', `${BASE}?cursor=nonsense`), 400, 'invalid_request', 'cursor');
     assertFreyaError(await t.request('GET', `${BASE}?colour=red`), 400, 'invalid_request', 'querystring.colour');
   });
 
@@ -494,7 +494,7 @@ describe('Freya Voice face', () => {
 
     const held = await created();
     err = assertFreyaError(await create({ number: held.number }), 409, 'conflict', 'number');
-    assert.match(err.message, /already in use/);
+    assert.match(err.message, /already in this workspace/);
     // Held in another workspace: also 409.
     const theirs = await t.request('POST', '/v1/phone-numbers', { number: nextNumber() }, { key: other.key });
     assertFreyaError(await create({ number: theirs.json().number }), 409, 'conflict');

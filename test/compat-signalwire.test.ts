@@ -396,16 +396,31 @@ describe('SignalWire face', () => {
     assertSimpleError(unknownPath, 404, 'Not Found');
   });
 
-  test('malformed JSON is 400 Bad Request; a body that is not an object is 422', async () => {
-    const n = await createNumber(t);
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: `${BASE}/${n.id}`,
-      headers: { authorization: basic(t.first.workspace.id, t.key), 'content-type': 'application/json' },
-      payload: '{"name": ',
-    });
-    assertSimpleError(res, 400, 'Bad Request');
+  test('a body that is not JSON, is empty, holds NUL or is not an object is 422 with errors[]; nothing changes', async () => {
+    const n = await createNumber(t, { friendly_name: 'Before' });
+    const raw = (payload: string) => {
+      const res = t.app.inject({
+        method: 'PUT',
+        url: `${BASE}/${n.id}`,
+        headers: { authorization: basic(t.first.workspace.id, t.key), 'content-type': 'application/json' },
+        payload,
+      });
+      return res.then((r) => (checkAgainstSpec('PUT', `${BASE}/${n.id}`, r), r));
+    };
+    for (const payload of ['{"name": ', 'name=x', '', '\u0000', '{"name": "x"']) {
+      const res = await raw(payload);
+      assert.equal(res.statusCode, 422, `${JSON.stringify(payload)} → ${res.body}`);
+      const { errors } = res.json();
+      assert.equal(errors.length, 1, res.body);
+      assert.deepEqual({ status: errors[0].status, code: errors[0].code }, { status: '422', code: '422' });
+      assert.ok(errors[0].detail.length > 0);
+    }
+    // NUL inside a string: the detail names the SignalWire field.
+    assert422(await put(t, n.id, { name: 'a\u0000b' }), 'name');
+    assert422(await put(t, n.id, { call_relay_topic: 'x\u0000' }), 'call_relay_topic');
     assert.equal((await put(t, n.id, [] as never)).statusCode, 422);
+    assert.equal((await native(t, n.id)).friendly_name, 'Before');
+    assert.equal((await native(t, n.id)).version, n.version);
   });
 });
 
@@ -470,8 +485,39 @@ describe('SignalWire face: list and paging', () => {
     assert.equal(none.links.next, undefined);
   });
 
+  test('page_number without page_token reads that page by offset: the same pages the links walk', async () => {
+    const walked: any[] = [];
+    let url: string | undefined = `${BASE}?page_size=2`;
+    while (url) {
+      const body: any = (await sw(t, 'GET', url)).json();
+      walked.push(body);
+      url = body.links.next ? new URL(body.links.next).pathname + new URL(body.links.next).search : undefined;
+    }
+    assert.equal(walked.length, 3);
+    for (let n = 0; n < walked.length; n++) {
+      const res = await sw(t, 'GET', `${BASE}?page_size=2&page_number=${n}`);
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json();
+      assert.deepEqual(body.data, walked[n].data, `page ${n}`);
+      assert.equal(body.links.next !== undefined, walked[n].links.next !== undefined, `page ${n} has a next link iff the walked one does`);
+      if (n > 0) {
+        // Its next link goes on with a token, to the page after; prev is the page before by number.
+        if (body.links.next) assert.deepEqual((await sw(t, 'GET', new URL(body.links.next).pathname + new URL(body.links.next).search)).json().data, walked[n + 1].data);
+        const prev = new URL(body.links.prev);
+        assert.equal(prev.searchParams.get('page_number'), String(n - 1));
+        assert.deepEqual((await sw(t, 'GET', prev.pathname + prev.search)).json().data, walked[n - 1].data);
+      }
+    }
+    // Past the end: an empty page, no next link.
+    const beyond = (await sw(t, 'GET', `${BASE}?page_size=2&page_number=7`)).json();
+    assert.deepEqual(beyond.data, []);
+    assert.equal(beyond.links.next, undefined);
+    // The filters apply: two "Sales" numbers, page 1 of size 1 is the older one.
+    assert.deepEqual((await sw(t, 'GET', `${BASE}?filter_name=sales&page_size=1&page_number=1`)).json().data.map((d: { name: string }) => d.name), ['Sales 1']);
+  });
+
   test('bad paging parameters are 400 Bad Request', async () => {
-    for (const q of ['page_size=0', 'page_size=1001', 'page_size=abc', 'page_number=-1', 'page_number=1', 'page_token=garbage']) {
+    for (const q of ['page_size=0', 'page_size=1001', 'page_size=abc', 'page_number=-1', 'page_number=abc', 'page_token=garbage']) {
       assertSimpleError(await sw(t, 'GET', `${BASE}?${q}`), 400, 'Bad Request');
     }
   });

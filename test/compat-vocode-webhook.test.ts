@@ -31,7 +31,7 @@ async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, bo
   return res;
 }
 
-async function native(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, status = method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200): Promise<Json> {
+async function native(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, status = method === 'POST' ? 201 : 200): Promise<Json> {
   const res = await call(method, url, body);
   assert.equal(res.statusCode, status, res.body);
   return res.body ? res.json() : {};
@@ -65,7 +65,7 @@ async function theEndpoint(agentId: string): Promise<Json> {
 }
 
 async function events(objectId: string): Promise<Json[]> {
-  return (await native('GET', `/v1/events?limit=200&object_id=${objectId}`)).data;
+  return (await native('GET', `/v1/events?limit=200&order=asc&object_id=${objectId}`)).data;
 }
 
 function assertConflict(res: LightMyRequestResponse, field: string) {

@@ -91,7 +91,7 @@ function assert422(res: LightMyRequestResponse, loc: (string | number)[], type?:
 }
 
 async function eventsOfType(t: TestApp, type: string) {
-  const res = await t.request('GET', `/v1/events?type=${type}&limit=200`);
+  const res = await t.request('GET', `/v1/events?type=${type}&limit=200&order=asc`);
   assert.equal(res.statusCode, 200, res.body);
   return res.json().data as any[];
 }
@@ -315,7 +315,7 @@ describe('VoiceOS PATCH /phone_numbers/{phone_number}', () => {
     const reset = ok(await patch(t, enc(n.number), { telephony: null }));
     assert.deepEqual(reset.telephony, { provider: null, phone_number_sid: null, account_sid: null, auth_token: null });
 
-    const events = await t.request('GET', `/v1/events?object_id=${n.id}&limit=200`);
+    const events = await t.request('GET', `/v1/events?object_id=${n.id}&limit=200&order=asc`);
     assert.ok(!events.body.includes(token), 'token in the audit log');
     assert.ok(!t.logs.join('').includes(token), 'token in the logs');
   });

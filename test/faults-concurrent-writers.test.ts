@@ -68,7 +68,7 @@ async function updateEvents(call: ReturnType<typeof api>, id: string): Promise<J
   const events: Json[] = [];
   let cursor: string | null = null;
   do {
-    const res: Reply = await call('GET', `/v1/events?object_id=${id}&type=phone_number.updated&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res: Reply = await call('GET', `/v1/events?order=asc&object_id=${id}&type=phone_number.updated&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     assert.equal(res.status, 200, JSON.stringify(res.json));
     events.push(...res.json.data);
     cursor = res.json.next_cursor;

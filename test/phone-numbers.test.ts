@@ -48,7 +48,7 @@ function assertError(res: LightMyRequestResponse, status: number, code: string, 
 
 async function events(t: TestApp, objectId: string, type?: string) {
   const q = new URLSearchParams({ object_id: objectId, limit: '200', ...(type ? { type } : {}) });
-  const res = await t.request('GET', `/v1/events?${q}`);
+  const res = await t.request('GET', `/v1/events?order=asc&${q}`);
   assert.equal(res.statusCode, 200, res.body);
   return res.json().data as Array<Record<string, any>>;
 }
@@ -242,18 +242,22 @@ describe('POST /v1/phone-numbers', () => {
     assertError(await create(t, { inbound_agent_id: 'not-a-uuid' }), 400, 'invalid_request', 'inbound_agent_id');
   });
 
-  test('a number held by this or another workspace is 409 conflict', async () => {
+  test('a number held by this or another workspace is 409 conflict, saying which (and only here, its id)', async () => {
     const e164 = nextNumber();
     const first = await t.request('POST', '/v1/phone-numbers', { number: e164 });
     assert.equal(first.statusCode, 201, first.body);
 
     const again = await t.request('POST', '/v1/phone-numbers', { number: e164 });
-    assertError(again, 409, 'conflict');
+    const own = assertError(again, 409, 'conflict', 'number');
+    assert.equal(own.message, `${e164} is already in this workspace: phone number ${first.json().id}`);
+    assert.equal(own.details[0].message, `is already in this workspace (phone number ${first.json().id})`);
     const otherFormat = await t.request('POST', '/v1/phone-numbers', { number: pretty(e164) });
-    assertError(otherFormat, 409, 'conflict');
+    assert.match(assertError(otherFormat, 409, 'conflict').message, /already in this workspace/);
 
     const elsewhere = await t.request('POST', '/v1/phone-numbers', { number: e164 }, { key: other.key });
-    assertError(elsewhere, 409, 'conflict');
+    const theirs = assertError(elsewhere, 409, 'conflict', 'number');
+    assert.equal(theirs.message, `${e164} is held by another workspace`);
+    assert.doesNotMatch(elsewhere.body, /this workspace/);
     // The answer does not reveal who holds it.
     assert.ok(!elsewhere.body.includes(t.first.workspace.id));
     assert.ok(!elsewhere.body.includes(first.json().id));
@@ -390,11 +394,12 @@ describe('GET /v1/phone-numbers (list)', () => {
     assert.equal((await t.request('GET', '/v1/phone-numbers?limit=200')).statusCode, 200);
   });
 
-  test('a cursor this API did not return is a 4xx with the envelope', async () => {
+  test('a cursor this API did not return is 400 invalid_request, as a cursor too long to be one is', async () => {
     for (const cursor of ['garbage', Buffer.from('not-a-uuid').toString('base64url'), '%%%']) {
       const res = await t.request('GET', `/v1/phone-numbers?cursor=${encodeURIComponent(cursor)}`);
-      assertError(res, 422, 'validation_failed', 'cursor');
+      assertError(res, 400, 'invalid_request', 'cursor');
     }
+    assertError(await t.request('GET', `/v1/phone-numbers?cursor=${'x'.repeat(129)}`), 400, 'invalid_request', 'querystring.cursor');
   });
 
   test('unknown query parameters are 400', async () => {
@@ -427,13 +432,17 @@ describe('GET /v1/phone-numbers (list)', () => {
     assert.deepEqual(await ids(`number_prefix=${enc('+1212')}`), sorted(ny1, ny2));
     assert.deepEqual(await ids(`number_prefix=${enc('+1310555010')}`), sorted(la, laB));
     assert.deepEqual(await ids(`number_prefix=${enc('+44')}`), [uk]);
-    assertError(await t.request('GET', '/v1/phone-numbers?number_prefix=1212'), 400, 'invalid_request', 'querystring.number_prefix');
+    // Digits alone, and a "+" sent unencoded (decoded to a space), mean the same prefix.
+    assert.deepEqual(await ids('number_prefix=1212'), sorted(ny1, ny2));
+    assert.deepEqual(await ids('number_prefix=+1212'), sorted(ny1, ny2));
+    assertError(await t.request('GET', '/v1/phone-numbers?number_prefix=1212x'), 400, 'invalid_request', 'querystring.number_prefix');
     assertError(await t.request('GET', `/v1/phone-numbers?number_prefix=${enc('+1%')}`), 400, 'invalid_request', 'querystring.number_prefix');
 
     const us = await ids('country=US');
     assert.ok(us.includes(ny1) && us.includes(la) && !us.includes(uk) && !us.includes(released));
     assert.deepEqual(await ids('country=gb'), [uk]);
     assertError(await t.request('GET', '/v1/phone-numbers?country=USA'), 400, 'invalid_request', 'querystring.country');
+    assertError(await t.request('GET', '/v1/phone-numbers?country=ZZ'), 400, 'invalid_request', 'querystring.country');
 
     assert.deepEqual(await ids(`agent_id=${agent}`), sorted(ny1, ny2));
     assert.deepEqual(await ids(`agent_id=${agent2}`), [uk]);
@@ -565,7 +574,7 @@ describe('PATCH /v1/phone-numbers/{ref}', () => {
     assert.equal((await events(t, n.id, 'phone_number.updated')).length, 0);
   });
 
-  test('If-Match: stale is 412, matching is 200, malformed is 412, * always matches', async () => {
+  test('If-Match: stale is 412, matching is 200, weak never matches, a list matches any, malformed is 400, * always matches', async () => {
     const n = await created(t);
     const stale = await patch(n.id, { friendly_name: 'x' }, { 'if-match': '"7"' });
     const error = assertError(stale, 412, 'precondition_failed');
@@ -577,13 +586,17 @@ describe('PATCH /v1/phone-numbers/{ref}', () => {
 
     // The old ETag is now stale.
     assertError(await patch(n.id, { friendly_name: 'two' }, { 'if-match': '"1"' }), 412, 'precondition_failed');
-    // Weak form of the current one is accepted.
-    const weak = await patch(n.id, { friendly_name: 'two' }, { 'if-match': 'W/"2"' });
-    assert.equal(weak.statusCode, 200, weak.body);
-    assert.equal(weak.json().version, 3);
+    // Strong comparison (RFC 9110): the weak form of the current one does not match.
+    assertError(await patch(n.id, { friendly_name: 'two' }, { 'if-match': 'W/"2"' }), 412, 'precondition_failed');
+    // A list matches when any of its tags does.
+    const listed = await patch(n.id, { friendly_name: 'two' }, { 'if-match': '"1", W/"7", "2"' });
+    assert.equal(listed.statusCode, 200, listed.body);
+    assert.equal(listed.json().version, 3);
+    assertError(await patch(n.id, { friendly_name: 'bad' }, { 'if-match': '"three"' }), 412, 'precondition_failed');
 
-    for (const bad of ['3', 'abc', '"three"', '"3', '"3", "4"']) {
-      assertError(await patch(n.id, { friendly_name: 'bad' }, { 'if-match': bad }), 412, 'precondition_failed');
+    for (const bad of ['3', 'abc', '"3', '"3" "4"', '"3";', '*, "3"', 'W/3']) {
+      const res = assertError(await patch(n.id, { friendly_name: 'bad' }, { 'if-match': bad }), 400, 'invalid_request');
+      assert.deepEqual(res.details.map((d: { field: string }) => d.field), ['headers.if-match'], bad);
     }
     const star = await patch(n.id, { friendly_name: 'star' }, { 'if-match': '*' });
     assert.equal(star.statusCode, 200, star.body);
@@ -870,7 +883,7 @@ describe('DELETE /v1/phone-numbers/{ref} (release)', () => {
     const n = await created(t);
     await t.request('PATCH', `/v1/phone-numbers/${n.id}`, { friendly_name: 'v2' });
     assertError(await t.request('DELETE', `/v1/phone-numbers/${n.id}`, undefined, { headers: { 'if-match': '"1"' } }), 412, 'precondition_failed');
-    assertError(await t.request('DELETE', `/v1/phone-numbers/${n.id}`, undefined, { headers: { 'if-match': 'junk' } }), 412, 'precondition_failed');
+    assertError(await t.request('DELETE', `/v1/phone-numbers/${n.id}`, undefined, { headers: { 'if-match': 'junk' } }), 400, 'invalid_request');
     const still = await t.request('GET', `/v1/phone-numbers/${n.id}`);
     assert.equal(still.statusCode, 200);
     assert.equal(still.json().released_at, null);

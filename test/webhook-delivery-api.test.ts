@@ -68,7 +68,7 @@ describe('webhook delivery API', () => {
     return endpoint;
   };
   const list = async (endpointId: string, query = ''): Promise<Json[]> => {
-    const res = await api('GET', `${EP}/${endpointId}/deliveries?limit=200${query}`);
+    const res = await api('GET', `${EP}/${endpointId}/deliveries?limit=200&order=asc${query}`);
     assert.equal(res.statusCode, 200, res.body);
     return res.json().data;
   };
@@ -130,10 +130,10 @@ describe('webhook delivery API', () => {
     assert.equal((await list(listed.id, '&event_type=workflow.created&status=succeeded')).length, 2);
     assert.deepEqual(await list(listed.id, '&event_type=agent.created'), []);
 
-    const paged = await listAll(t, `${EP}/${listed.id}/deliveries`, 2);
+    const paged = await listAll(t, `${EP}/${listed.id}/deliveries?order=asc`, 2);
     assert.equal(paged.pages, 3);
     assert.deepEqual(paged.items, all);
-    const pagedSucceeded = await listAll(t, `${EP}/${listed.id}/deliveries?status=succeeded`, 1);
+    const pagedSucceeded = await listAll(t, `${EP}/${listed.id}/deliveries?order=asc&status=succeeded`, 1);
     assert.deepEqual(pagedSucceeded.items.map((d) => d.id), all.filter((d) => d.status === 'succeeded').map((d) => d.id));
 
     assertError(await api('GET', `${EP}/${listed.id}/deliveries?status=bogus`), 400, 'invalid_request');

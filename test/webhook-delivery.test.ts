@@ -39,7 +39,7 @@ async function subscribe(t: TestApp, receiver: WebhookReceiver, path: string, bo
 }
 
 async function deliveries(t: TestApp, endpointId: string, query = ''): Promise<Json[]> {
-  const res = await t.request('GET', `/v1/webhook-endpoints/${endpointId}/deliveries?limit=200${query}`);
+  const res = await t.request('GET', `/v1/webhook-endpoints/${endpointId}/deliveries?limit=200&order=asc${query}`);
   assert.equal(res.statusCode, 200, res.body);
   return res.json().data;
 }
@@ -117,7 +117,7 @@ describe('webhook delivery', () => {
       /fails after writing/,
     );
     const ds = await waitForDeliveries(t, endpoint.id, (d) => d.length === 5 && d.every((x) => x.status === 'succeeded'));
-    const events = (await t.request('GET', `/v1/events?object_id=${number.id}&type=phone_number.updated`)).json().data;
+    const events = (await t.request('GET', `/v1/events?order=asc&object_id=${number.id}&type=phone_number.updated`)).json().data;
     assert.deepEqual(events.map((e: Json) => e.after.friendly_name), ['n0', 'n1', 'n2', 'n3', 'n4']);
     assert.deepEqual(new Set(ds.map((d) => d.event_id)), new Set(events.map((e: Json) => e.id)));
     await new Promise((resolve) => setTimeout(resolve, 200));

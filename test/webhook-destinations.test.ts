@@ -36,6 +36,9 @@ describe('webhook destinations are checked when saved', () => {
       const res = await t.request('POST', '/v1/webhook-endpoints', { url });
       assert.equal(res.statusCode, 422, `${url}: ${res.body}`);
       assert.equal(res.json().error.details[0].field, 'url', url);
+      // Every refusal but a metadata service's says which setting lifts it.
+      const lifts = /SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE=true/.test(res.json().error.details[0].message);
+      assert.equal(lifts, !url.includes('169.254.169.254'), `${url}: ${res.body}`);
     }
     assert.equal((await t.request('GET', '/v1/webhook-endpoints')).json().data.length, 0);
   });

@@ -552,6 +552,8 @@ describe('sendWebhook refuses blocked destinations at connection time', () => {
     ] as const;
     for (const [url, reason] of urls) assertRefused(await sendWebhook({ url, body: 'x', allowPrivate: false }), reason);
     for (const [url, reason] of urls) assertRefused(await sendWebhook({ url, body: 'x' }), reason); // off by default
+    // The attempt's error says which setting lifts the refusal.
+    assert.match((await sendWebhook({ url: `${v4.origin}/ok`, body: 'x' })).error ?? '', /loopback \(SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE=true allows private and local destinations\)$/);
     assert.equal(v4.connections, 0);
     assert.equal(v6.connections, 0);
     assert.equal(v4.requests.length + v6.requests.length, 0);
@@ -588,7 +590,9 @@ describe('sendWebhook refuses blocked destinations at connection time', () => {
     const resolve = fakeResolver({ 'metadata.google.internal': ['127.0.0.1'] });
     const agent = createWebhookAgent({ allowPrivate: true, resolve });
     try {
-      assertRefused(await sendWebhook({ url: `http://metadata.google.internal:${v4.port}/ok`, agent }), /metadata/);
+      const refused = await sendWebhook({ url: `http://metadata.google.internal:${v4.port}/ok`, agent });
+      assertRefused(refused, /metadata/);
+      assert.doesNotMatch(refused.error ?? '', /SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE/, 'no setting lifts a metadata refusal');
     } finally {
       await agent.close();
     }

@@ -62,7 +62,7 @@ describe('delivery worker', () => {
   }
 
   async function deliveriesOf(endpointId: string): Promise<Json[]> {
-    return (await t.request('GET', `/v1/webhook-endpoints/${endpointId}/deliveries?limit=200`)).json().data;
+    return (await t.request('GET', `/v1/webhook-endpoints/${endpointId}/deliveries?limit=200&order=asc`)).json().data;
   }
 
   test('a crashed worker\'s lease runs out and another worker takes the delivery over', async () => {

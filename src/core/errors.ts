@@ -40,6 +40,13 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** The request is malformed in a way only the core can tell, such as a cursor it never made (400). */
+export class InvalidRequestError extends DomainError {
+  constructor(details: FieldIssue[], message = summarize(details)) {
+    super('invalid_request', message, details);
+  }
+}
+
 export class NotFoundError extends DomainError {
   constructor(what: string, id?: string) {
     super('not_found', id ? `${what} ${id} was not found` : `${what} was not found`);
@@ -49,6 +56,16 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, details: FieldIssue[] = [], code: 'conflict' | 'in_use' = 'conflict') {
     super(code, message, details);
+  }
+}
+
+/**
+ * The number is held (not released) somewhere in the deployment: the store's unique index says
+ * so, without saying where. The service tells the caller whether it is in their own workspace.
+ */
+export class NumberHeldError extends ConflictError {
+  constructor(readonly number: string) {
+    super(`${number} is already held by a workspace`, [{ field: 'number', message: 'is already held by a workspace' }]);
   }
 }
 

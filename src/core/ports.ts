@@ -43,7 +43,10 @@ export interface PhoneNumberFilter {
   workflowId?: string;
   capability?: 'voice' | 'sms' | 'mms' | 'fax';
   active?: boolean;
+  /** Text in the friendly name, any case. */
   search?: string;
+  /** Text in the friendly name, or, when it reads as part of a number (searchDigitsOf), its digits in the number. */
+  nameOrNumber?: string;
 }
 
 /** Orders an offset page can use: creation (= id, UUIDv7), the number, its name (null sorts as ""), last change. */
@@ -62,7 +65,7 @@ export interface PhoneNumberRepo {
   /** A held number and its webhook subscriptions (id order), read together. */
   getByNumberWithWebhooks(workspaceId: string, e164: string): Promise<{ number: StoredPhoneNumber; webhooks: WebhookEndpoint[] } | undefined>;
   getMany(workspaceId: string, keys: { ids: string[]; numbers: string[] }): Promise<StoredPhoneNumber[]>;
-  /** Throws ConflictError when the number is held (not released) anywhere in the deployment. */
+  /** Throws NumberHeldError when the number is held (not released) anywhere in the deployment. */
   insert(number: StoredPhoneNumber): Promise<void>;
   /** Writes `number` if the stored version is still `expectedVersion`; false otherwise. */
   /** `previous`: the number as read; lets the store write only the columns that change. */
@@ -120,13 +123,18 @@ export interface AuditEventFilter {
   objectType?: string;
   objectId?: string;
   type?: string;
+  /** created_at from (inclusive), as stored (ISO 8601 UTC). */
+  since?: string;
+  /** created_at before (exclusive). */
+  until?: string;
 }
 
 export interface AuditRepo {
   /** Written with dispatched_at null: the event is in the webhook outbox until a worker fans it out. */
   insert(event: AuditEvent): Promise<void>;
   insertMany(events: AuditEvent[]): Promise<void>;
-  list(workspaceId: string, filter: AuditEventFilter, after: string | null, limit: number): Promise<AuditEvent[]>;
+  /** In write order ('desc': newest first; `after` is then the last, older-side event seen). */
+  list(workspaceId: string, filter: AuditEventFilter, after: string | null, limit: number, order?: 'asc' | 'desc'): Promise<AuditEvent[]>;
   get(workspaceId: string, id: string): Promise<AuditEvent | undefined>;
   getMany(ids: string[]): Promise<AuditEvent[]>;
   /**
@@ -135,13 +143,17 @@ export interface AuditRepo {
    */
   takeUndispatched(limit: number): Promise<{ id: string; workspace_id: string; type: string }[]>;
   markDispatched(ids: string[], at: string): Promise<void>;
-  /** Events of a workspace from `since` to `until` (by created_at), in id order after `after`. */
+  /** Events of a workspace from `since` (inclusive) to `until` (exclusive, by created_at), in id order after `after`. */
   listSince(workspaceId: string, since: string, until: string | null, after: string | null, limit: number): Promise<AuditEvent[]>;
 }
 
 export interface DeliveryFilter {
   status?: DeliveryStatus;
   eventType?: string;
+  /** created_at from (inclusive), as stored. */
+  since?: string;
+  /** created_at before (exclusive). */
+  until?: string;
 }
 
 export interface ClaimOptions {
@@ -164,7 +176,8 @@ export interface DeliveryRepo {
   /** Gives back leases that were never used (shutdown): the deliveries are due again at once. */
   release(owner: string, ids: string[]): Promise<void>;
   get(workspaceId: string, id: string): Promise<DeliveryRecord | undefined>;
-  list(workspaceId: string, endpointId: string, filter: DeliveryFilter, after: string | null, limit: number): Promise<DeliveryRecord[]>;
+  /** In id (= creation) order; 'desc' = newest first, and `after` then means older than it. */
+  list(workspaceId: string, endpointId: string, filter: DeliveryFilter, after: string | null, limit: number, order?: 'asc' | 'desc'): Promise<DeliveryRecord[]>;
   forEvents(workspaceId: string, eventIds: string[]): Promise<DeliveryRecord[]>;
   attempts(deliveryId: string): Promise<DeliveryAttempt[]>;
   /** Makes the deliveries of these events to this endpoint pending now with a fresh schedule; creates the missing ones. */

@@ -90,6 +90,21 @@ export function isBlockedAddress(ip: string, options: AddressPolicyOptions = {})
   return blockedAddressReason(ip, options) !== null;
 }
 
+/** What a refusal that the operator can lift says about it (every one but a metadata service's). */
+export const ALLOW_PRIVATE_HINT = 'SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE=true allows private and local destinations';
+
+const hinted = (reason: string | null, liftable: boolean) => (reason && liftable ? `${reason} (${ALLOW_PRIVATE_HINT})` : reason);
+
+/** blockedAddressReason, naming SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE when it would allow the address: what users are told. */
+export function addressRefusal(ip: string, options: AddressPolicyOptions = {}): string | null {
+  return hinted(blockedAddressReason(ip, options), !options.allowPrivate && blockedAddressReason(ip, { allowPrivate: true }) === null);
+}
+
+/** blockedHostnameReason, naming SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE when it would allow the name. */
+export function hostnameRefusal(hostname: string, options: AddressPolicyOptions = {}): string | null {
+  return hinted(blockedHostnameReason(hostname, options), !options.allowPrivate && blockedHostnameReason(hostname, { allowPrivate: true }) === null);
+}
+
 /**
  * Why a host name is refused before it is even resolved, or null: metadata service names always,
  * and `localhost` (RFC 6761: it is always loopback) unless private addresses are allowed.

@@ -4,7 +4,7 @@
 import type { LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { Agent, buildConnector } from 'undici';
-import { blockedAddressReason, blockedHostnameReason } from './address-policy.ts';
+import { addressRefusal, hostnameRefusal } from './address-policy.ts';
 import { systemResolver, type Resolver } from './resolve.ts';
 
 /** A connection the address policy forbids. Reported as the attempt's error, never thrown out. */
@@ -31,7 +31,7 @@ export function createWebhookAgent(options: WebhookAgentOptions): Agent {
   // all: true by Node 20's happy-eyeballs connect, and with all: false otherwise.
   const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
     const answer = async (): Promise<LookupAddress[]> => {
-      const nameReason = blockedHostnameReason(hostname, policy);
+      const nameReason = hostnameRefusal(hostname, policy);
       if (nameReason) throw new DestinationRefusedError(nameReason);
       const family = lookupOptions.family === 4 || lookupOptions.family === 6 ? lookupOptions.family : 0;
       const addresses = (await resolve(hostname))
@@ -39,7 +39,7 @@ export function createWebhookAgent(options: WebhookAgentOptions): Agent {
         .filter((a) => a.family !== 0 && (family === 0 || a.family === family));
       // One bad address refuses the name: a name that mixes public and private answers is a trap.
       for (const { address } of addresses) {
-        const reason = blockedAddressReason(address, policy);
+        const reason = addressRefusal(address, policy);
         if (reason) throw new DestinationRefusedError(`${hostname} resolves to ${reason}`);
       }
       if (!addresses.length) throw Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' });
@@ -56,7 +56,7 @@ export function createWebhookAgent(options: WebhookAgentOptions): Agent {
   // judged here, before any socket is opened.
   const connect: buildConnector.connector = (target, callback) => {
     const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
-    const reason = isIP(host) ? blockedAddressReason(host, policy) : null;
+    const reason = isIP(host) ? addressRefusal(host, policy) : null;
     if (reason) return callback(new DestinationRefusedError(reason), null);
     connectThroughLookup(target, callback);
   };

@@ -2,7 +2,7 @@
 // real guard (a name can be re-pointed after it is saved); this one tells the user early.
 import { isIP } from 'node:net';
 import type { FieldIssue } from '../core/errors.ts';
-import { blockedAddressReason, blockedHostnameReason } from './address-policy.ts';
+import { addressRefusal, hostnameRefusal } from './address-policy.ts';
 import { systemResolver, type Resolver } from './resolve.ts';
 
 export interface DestinationOptions {
@@ -37,10 +37,10 @@ export async function checkDestination(raw: string, options: DestinationOptions)
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const allowPrivate = options.allowPrivate;
   if (isIP(host)) {
-    const reason = blockedAddressReason(host, { allowPrivate });
+    const reason = addressRefusal(host, { allowPrivate });
     return reason ? refuse(refusal(reason)) : { ok: true, url };
   }
-  const nameReason = blockedHostnameReason(host, { allowPrivate });
+  const nameReason = hostnameRefusal(host, { allowPrivate });
   if (nameReason) return refuse(refusal(nameReason));
   // With private addresses allowed only metadata addresses are refused, and the send-time check
   // catches a name that leads to one: no need to ask DNS here.
@@ -54,7 +54,7 @@ export async function checkDestination(raw: string, options: DestinationOptions)
     return { ok: true, url };
   }
   for (const address of addresses) {
-    const reason = blockedAddressReason(address, { allowPrivate });
+    const reason = addressRefusal(address, { allowPrivate });
     if (reason) return refuse(refusal(`${host} resolves to ${reason}`));
   }
   return { ok: true, url };

@@ -94,12 +94,12 @@ export const REQUESTS: Record<string, (fx: MatrixFixtures) => Promise<MatrixRequ
   listAgents: async () => ({ url: '/v1/agents?limit=200', ok: 200 }),
   getAgent: async (fx) => ({ url: `/v1/agents/${(await fx.routedTargets()).agentId}`, ok: 200 }),
   updateAgent: async (fx) => ({ url: `/v1/agents/${(await fx.routedTargets()).agentId}`, body: { initial_message: 'hello' }, ok: 200 }),
-  deleteAgent: async (fx) => ({ url: `/v1/agents/${(await fx.post('/v1/agents', { name: 'to delete' })).id}`, ok: 204 }),
+  deleteAgent: async (fx) => ({ url: `/v1/agents/${(await fx.post('/v1/agents', { name: 'to delete' })).id}`, ok: 200 }),
   createWorkflow: async () => ({ url: '/v1/workflows', body: { name: 'made by the matrix' }, ok: 201 }),
   listWorkflows: async () => ({ url: '/v1/workflows', ok: 200 }),
   getWorkflow: async (fx) => ({ url: `/v1/workflows/${await fx.workflow()}`, ok: 200 }),
   updateWorkflow: async (fx) => ({ url: `/v1/workflows/${await fx.workflow()}`, body: { description: 'changed' }, ok: 200 }),
-  deleteWorkflow: async (fx) => ({ url: `/v1/workflows/${(await fx.post('/v1/workflows', { name: 'to delete' })).id}`, ok: 204 }),
+  deleteWorkflow: async (fx) => ({ url: `/v1/workflows/${(await fx.post('/v1/workflows', { name: 'to delete' })).id}`, ok: 200 }),
   getMe: async () => ({ url: '/v1/me', ok: 200 }),
   createApiKey: async () => ({ url: '/v1/api-keys', body: { name: 'made by the matrix', scopes: ['keys:read'] }, ok: 201 }),
   listApiKeys: async () => ({ url: '/v1/api-keys', ok: 200 }),
@@ -113,7 +113,7 @@ export const REQUESTS: Record<string, (fx: MatrixFixtures) => Promise<MatrixRequ
   listWebhookEndpoints: async () => ({ url: '/v1/webhook-endpoints', ok: 200 }),
   getWebhookEndpoint: async (fx) => ({ url: `/v1/webhook-endpoints/${await fx.webhookEndpoint()}`, ok: 200 }),
   updateWebhookEndpoint: async (fx) => ({ url: `/v1/webhook-endpoints/${await fx.webhookEndpoint()}`, body: { description: 'changed' }, ok: 200 }),
-  deleteWebhookEndpoint: async (fx) => ({ url: `/v1/webhook-endpoints/${(await fx.post('/v1/webhook-endpoints', { url: DEAD_URL })).id}`, ok: 204 }),
+  deleteWebhookEndpoint: async (fx) => ({ url: `/v1/webhook-endpoints/${(await fx.post('/v1/webhook-endpoints', { url: DEAD_URL })).id}`, ok: 200 }),
   rotateWebhookEndpointSecret: async (fx) => ({ url: `/v1/webhook-endpoints/${await fx.webhookEndpoint()}/rotate-secret`, body: { overlap_seconds: 60 }, ok: 200 }),
   listWebhookDeliveries: async (fx) => ({ url: `/v1/webhook-endpoints/${(await fx.delivery()).endpointId}/deliveries`, ok: 200 }),
   getWebhookDelivery: async (fx) => {
@@ -162,12 +162,12 @@ export const PART_WRITES: Record<string, (fx: MatrixFixtures) => Promise<MatrixR
   'deleteAgent detach': async (fx) => {
     const agent = await fx.post('/v1/agents', { name: 'routed to, then deleted' });
     await fx.post('/v1/phone-numbers', { number: fixtureNumber(), inbound_target: 'agent', inbound_agent_id: agent.id });
-    return { url: `/v1/agents/${agent.id}?detach=true`, ok: 204 };
+    return { url: `/v1/agents/${agent.id}?detach=true`, ok: 200 };
   },
   'deleteWorkflow detach': async (fx) => {
     const workflow = await fx.post('/v1/workflows', { name: 'routed to, then deleted' });
     await fx.post('/v1/phone-numbers', { number: fixtureNumber(), inbound_target: 'workflow', inbound_workflow_id: workflow.id });
-    return { url: `/v1/workflows/${workflow.id}?detach=true`, ok: 204 };
+    return { url: `/v1/workflows/${workflow.id}?detach=true`, ok: 200 };
   },
   'voiceosUpdatePhoneNumber webhooks': async (fx) => ({ url: `/phone_numbers/${encodeURIComponent((await fx.freshRouted()).number)}`, body: { webhooks: [{ url: DEAD_URL, events: ['phone_number.updated'] }] }, ok: 200 }),
   'vocodeUpdateNumber inbound agent': async (fx) => ({ url: `/v1/numbers/update?${q(await fx.withOwnAgent())}`, body: { inbound_agent: { prompt: { content: 'rewritten' } } }, ok: 200 }),

@@ -9,6 +9,7 @@ import { newId } from '../ids.ts';
 import type { DestinationPolicy, Page, SecretBox, Store } from '../ports.ts';
 import { mergePatch } from '../shared/merge-patch.ts';
 import { toPage } from '../shared/pagination.ts';
+import { assertVersion, type VersionCondition } from '../shared/versions.ts';
 import { checkEndpoint, deleteTarget } from '../shared/targets.ts';
 import { agentWebhookEndpoint, checkSubscriptions, deleteAgentWebhook, syncAgentWebhook } from '../webhooks/agent-webhook.ts';
 import { checkWebhookFields } from '../webhooks/rules.ts';
@@ -86,7 +87,7 @@ export class AgentService {
     return (await agentWebhookEndpoint(this.store, ctx.actor.workspaceId, agentId)) ?? null;
   }
 
-  async update(ctx: Context, id: string, patch: AgentPatch, ifVersion?: number): Promise<AgentView> {
+  async update(ctx: Context, id: string, patch: AgentPatch, ifVersion?: VersionCondition): Promise<AgentView> {
     this.authorizeWrite(ctx, patch, false);
     // A webhook URL the patch gives is checked before the transaction: it may wait on DNS. One
     // it keeps was checked when it was saved.
@@ -94,7 +95,7 @@ export class AgentService {
     return this.store.transaction(async (tx) => {
       const current = await tx.agents.get(ctx.actor.workspaceId, id);
       if (!current) throw new NotFoundError('agent', id);
-      if (ifVersion !== undefined && ifVersion !== current.version) throw new PreconditionFailedError(current.version);
+      assertVersion(ifVersion, current.version);
       const { id: _i, workspace_id: _w, user_id: _u, version: _v, created_at: _c, updated_at: _up, ...writable } = current;
       const next: Agent = { ...current, ...build(writable, patch), version: current.version + 1, updated_at: this.now() };
       // Subscriptions are checked when the webhook is written: one saved before they were is kept.
@@ -106,10 +107,11 @@ export class AgentService {
     });
   }
 
-  /** 409 while numbers route to it, unless `detach`: then those references are cleared. Its webhook endpoint goes with it. */
-  async delete(ctx: Context, id: string, detach: boolean): Promise<void> {
+  /** 409 while numbers route to it, unless `detach`: then those references are cleared. Its webhook endpoint goes with it. Returns the agent as it was. */
+  async delete(ctx: Context, id: string, detach: boolean, ifVersion?: VersionCondition): Promise<AgentView> {
     authorize(ctx, 'agents:write');
-    return deleteTarget(this.store, ctx, 'agent', id, detach, this.now, (tx, at) => deleteAgentWebhook(tx, ctx, id, at));
+    const deleted = await deleteTarget<Agent>(this.store, ctx, 'agent', id, { detach, ifVersion }, this.now, (tx, at) => deleteAgentWebhook(tx, ctx, id, at));
+    return viewFor(ctx, deleted);
   }
 
   /** A webhook URL that is well-formed, then one the destination policy allows (SSRF). */

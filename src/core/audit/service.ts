@@ -4,15 +4,18 @@ import type { Context } from './record.ts';
 import { authorize } from '../authorization/authorize.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AuditEventFilter, Page, Store } from '../ports.ts';
-import { toPage } from '../shared/pagination.ts';
+import { toPage, type ListOrder } from '../shared/pagination.ts';
+import { timeRange } from '../shared/time-range.ts';
 import type { AuditEvent } from './model.ts';
 
 export class AuditService {
   constructor(private readonly store: Store) {}
 
-  async list(ctx: Context, filter: AuditEventFilter, after: string | null, limit: number): Promise<Page<AuditEvent>> {
+  /** In write order, newest first unless 'asc'; since/until as any ISO 8601 date-time, [since, until). */
+  async list(ctx: Context, filter: AuditEventFilter, after: string | null, limit: number, order: ListOrder = 'desc'): Promise<Page<AuditEvent>> {
     authorize(ctx, 'events:read');
-    return toPage(await this.store.audit.list(ctx.actor.workspaceId, filter, after, limit + 1), limit);
+    const query = { ...filter, ...timeRange(filter.since, filter.until) };
+    return toPage(await this.store.audit.list(ctx.actor.workspaceId, query, after, limit + 1, order), limit, undefined, order);
   }
 
   async get(ctx: Context, id: string): Promise<AuditEvent> {

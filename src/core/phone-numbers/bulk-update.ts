@@ -6,7 +6,7 @@ import { isUuid } from '../ids.ts';
 import type { SecretBox, Store } from '../ports.ts';
 import { checkSchema } from '../shared/check-schema.ts';
 import { applyPatch } from './apply-patch.ts';
-import { parseE164 } from './e164.ts';
+import { E164_HINT, parseE164 } from './e164.ts';
 import { PhoneNumberPatchSchema, type PhoneNumber, type PhoneNumberPatch, type StoredPhoneNumber } from './schema.ts';
 import { pickWritable, toPublic } from './state.ts';
 import { checkReferences } from './references.ts';
@@ -68,16 +68,16 @@ export async function bulkUpdate(deps: Deps, ctx: Context, items: BulkItem[], op
   const fail = (index: number, item: BulkItem, code: ErrorCode, message: string, details: FieldIssue[] = []) =>
     errors.push({ index, id: item.id ?? null, number: item.number ?? null, code, message, details });
 
-  // 1. Which number each item names, and whether its fields are well-formed.
+  // 1. Which number each item names, and whether its fields are well-formed. A malformed item
+  // is invalid_request, as the same body alone would be (400); a number that is not a phone
+  // number is validation_failed naming `number`, as when a number is created with it (422).
   const keys: ({ id?: string; e164?: string } | undefined)[] = items.map((item, index) => {
     const details = checkSchema(PhoneNumberPatchSchema, item.patch);
-    if (item.id) {
-      if (!isUuid(item.id)) details.unshift({ field: 'id', message: 'must be a UUID' });
-    } else if (item.number) {
-      if (!parseE164(item.number)) details.unshift({ field: 'number', message: 'must be a valid phone number in international format' });
-    } else details.unshift({ field: 'id', message: 'each item needs an id or a number' });
-    if (details.length) {
-      fail(index, item, 'invalid_request', 'the item is not valid', details);
+    if (item.id && !isUuid(item.id)) details.unshift({ field: 'id', message: 'must be a UUID' });
+    if (!item.id && !item.number) details.unshift({ field: 'id', message: 'each item needs an id or a number' });
+    const numberIssues = item.number && !parseE164(item.number) ? [{ field: 'number', message: E164_HINT }] : [];
+    if (details.length || numberIssues.length) {
+      fail(index, item, details.length ? 'invalid_request' : 'validation_failed', 'the item is not valid', [...numberIssues, ...details]);
       return undefined;
     }
     return item.id ? { id: item.id.toLowerCase() } : { e164: parseE164(item.number!)!.e164 };

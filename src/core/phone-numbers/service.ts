@@ -2,12 +2,13 @@
 import type { Context } from '../audit/record.ts';
 import { recordChange } from '../audit/record.ts';
 import { authorize, can } from '../authorization/authorize.ts';
-import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
+import { ConflictError, NotFoundError, NumberHeldError, PreconditionFailedError, ValidationError, type FieldIssue } from '../errors.ts';
 import { isUuid, newId } from '../ids.ts';
 import type { DestinationPolicy, Page, PhoneNumberFilter, PhoneNumberOffsetPage, Repos, SecretBox, Store } from '../ports.ts';
 import { toPage } from '../shared/pagination.ts';
+import { assertVersion, type VersionCondition } from '../shared/versions.ts';
 import { applyPatch } from './apply-patch.ts';
-import { E164_HINT, parseE164 } from './e164.ts';
+import { E164_HINT, parseE164, parseNumberRef } from './e164.ts';
 import { type PhoneNumber, type PhoneNumberCreate, type PhoneNumberPatch, type StoredPhoneNumber } from './schema.ts';
 import { pickWritable, toPublic } from './state.ts';
 import { checkReferences } from './references.ts';
@@ -18,8 +19,8 @@ import { bulkUpdate, type BulkItem, type BulkOptions, type BulkResult } from './
 const MAX_WRITE_ATTEMPTS = 8;
 
 export interface WriteOptions {
-  /** If-Match: the version the caller last saw. */
-  ifVersion?: number;
+  /** If-Match: the version(s) the caller last saw. */
+  ifVersion?: VersionCondition;
   /** With update: the number's webhook subscriptions become exactly these, in the same transaction. */
   webhooks?: WebhookEndpointInput[];
 }
@@ -61,15 +62,31 @@ export class PhoneNumberService {
       updated_at: now,
       released_at: null,
     };
-    return this.store.transaction(async (tx) => {
-      await tx.phoneNumbers.insert(stored);
-      const view = toPublic(stored);
-      await recordChange(tx, ctx, { type: 'phone_number.created', objectType: 'phone_number', objectId: stored.id, before: null, after: view }, now);
-      return view;
-    });
+    try {
+      return await this.store.transaction(async (tx) => {
+        await tx.phoneNumbers.insert(stored);
+        const view = toPublic(stored);
+        await recordChange(tx, ctx, { type: 'phone_number.created', objectType: 'phone_number', objectId: stored.id, before: null, after: view }, now);
+        return view;
+      });
+    } catch (err) {
+      if (err instanceof NumberHeldError) throw await this.heldConflict(ws, stored.number);
+      throw err;
+    }
   }
 
-  /** By id, or by number in any format parseE164 accepts. */
+  /**
+   * Who holds a number that could not be added: this workspace (then say so, with its id, so a
+   * retried create finds what it made) or another one (nothing about it: tenancy). Read after the
+   * failed transaction, which Postgres has aborted.
+   */
+  private async heldConflict(workspaceId: string, e164: string): Promise<ConflictError> {
+    const own = await this.store.phoneNumbers.getByNumber(workspaceId, e164);
+    if (own) return new ConflictError(`${e164} is already in this workspace: phone number ${own.id}`, [{ field: 'number', message: `is already in this workspace (phone number ${own.id})` }]);
+    return new ConflictError(`${e164} is held by another workspace`, [{ field: 'number', message: 'is held by another workspace; it must be released there before it can be added here' }]);
+  }
+
+  /** By id, or by number in any format parseNumberRef accepts (digits alone too). */
   async get(ctx: Context, idOrNumber: string): Promise<PhoneNumber> {
     authorize(ctx, 'numbers:read');
     return toPublic(await this.find(this.store, ctx.actor.workspaceId, idOrNumber));
@@ -82,7 +99,7 @@ export class PhoneNumberService {
   async getWithWebhooks(ctx: Context, number: string): Promise<{ number: PhoneNumber; webhooks: WebhookEndpoint[] | null }> {
     if (!can(ctx, 'webhooks:read')) return { number: await this.get(ctx, number), webhooks: null };
     authorize(ctx, 'numbers:read');
-    const parsed = parseE164(number);
+    const parsed = parseNumberRef(number);
     const found = parsed && (await this.store.phoneNumbers.getByNumberWithWebhooks(ctx.actor.workspaceId, parsed.e164));
     if (!found) throw new NotFoundError('phone number', number);
     return { number: toPublic(found.number), webhooks: found.webhooks };
@@ -115,7 +132,7 @@ export class PhoneNumberService {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const result = await this.store.transaction(async (tx) => {
         const current = await this.find(tx, ws, idOrNumber, true);
-        if (options.ifVersion !== undefined && current.version !== options.ifVersion) throw new PreconditionFailedError(current.version);
+        assertVersion(options.ifVersion, current.version);
         const applied = applyPatch(pickWritable(current), patch, this.secrets);
         const issues = [...applied.issues, ...((await checkReferences(tx, ws, [applied.state])).get(0) ?? [])];
         if (issues.length > 0) throw new ValidationError(issues);
@@ -145,7 +162,7 @@ export class PhoneNumberService {
     const ws = ctx.actor.workspaceId;
     return this.store.transaction(async (tx) => {
       const current = await this.find(tx, ws, idOrNumber);
-      if (options.ifVersion !== undefined && current.version !== options.ifVersion) throw new PreconditionFailedError(current.version);
+      assertVersion(options.ifVersion, current.version);
       const now = this.now();
       const next = { ...current, released_at: now, version: current.version + 1, updated_at: now };
       if (!(await tx.phoneNumbers.update(next, current.version, current))) throw new PreconditionFailedError(current.version + 1);
@@ -170,7 +187,7 @@ export class PhoneNumberService {
     let found: StoredPhoneNumber | undefined;
     if (isUuid(idOrNumber)) found = await repos.phoneNumbers.get(workspaceId, idOrNumber.toLowerCase(), { lock });
     else {
-      const parsed = parseE164(idOrNumber);
+      const parsed = parseNumberRef(idOrNumber);
       if (parsed) found = await repos.phoneNumbers.getByNumber(workspaceId, parsed.e164, { lock });
     }
     if (!found) throw new NotFoundError('phone number', idOrNumber);

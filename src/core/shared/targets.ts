@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, type FieldIssue } from '../errors.ts';
 import type { Repos, Store } from '../ports.ts';
 import type { StoredPhoneNumber } from '../phone-numbers/schema.ts';
 import { toPublic } from '../phone-numbers/state.ts';
+import { assertVersion, type VersionCondition } from './versions.ts';
 
 export type TargetKind = 'agent' | 'workflow';
 
@@ -25,29 +26,30 @@ const REF_FIELDS = {
 } as const;
 
 /**
- * Deletes an agent or workflow. While numbers route to it the answer is 409 (in_use), unless
- * `detach`: then those references are cleared, each with its audit event, in the same transaction.
- * Detaching writes phone numbers: it needs numbers:write (asked for whenever detach is, so that
- * the answer does not depend on which numbers route to it).
+ * Deletes an agent or workflow and returns it as it was. While numbers route to it the answer is
+ * 409 (in_use), unless `detach`: then those references are cleared, each with its audit event,
+ * in the same transaction. Detaching writes phone numbers: it needs numbers:write (asked for
+ * whenever detach is, so that the answer does not depend on which numbers route to it).
  */
-export async function deleteTarget(
+export async function deleteTarget<T extends { version: number }>(
   store: Store,
   ctx: Context,
   kind: TargetKind,
   id: string,
-  detach: boolean,
+  options: { detach: boolean; ifVersion?: VersionCondition },
   now: () => string,
   /** What else goes with it, in the same transaction (an agent's webhook endpoint). */
   alsoDelete?: (tx: Repos, at: string) => Promise<void>,
-): Promise<void> {
-  if (detach) authorize(ctx, 'numbers:write', `detach the ${kind} from the phone numbers that route to it`);
-  await store.transaction(async (tx) => {
+): Promise<T> {
+  if (options.detach) authorize(ctx, 'numbers:write', `detach the ${kind} from the phone numbers that route to it`);
+  return store.transaction(async (tx) => {
     const repo = kind === 'agent' ? tx.agents : tx.workflows;
     const ws = ctx.actor.workspaceId;
-    const current = await repo.get(ws, id);
+    const current = (await repo.get(ws, id)) as T | undefined;
     if (!current) throw new NotFoundError(kind, id);
+    assertVersion(options.ifVersion, current.version);
     const users = await tx.phoneNumbers.listUsing(ws, kind, id);
-    if (users.length && !detach) {
+    if (users.length && !options.detach) {
       throw new ConflictError(
         `the ${kind} is used by ${users.length} phone number(s); detach it first or pass detach=true`,
         users.slice(0, 20).map((n) => ({ field: 'phone_numbers', message: n.number })),
@@ -59,6 +61,7 @@ export async function deleteTarget(
     if (alsoDelete) await alsoDelete(tx, at);
     await repo.delete(ws, id);
     await recordChange(tx, ctx, { type: `${kind}.deleted`, objectType: kind, objectId: id, before: current as unknown as Record<string, unknown>, after: null }, at);
+    return current;
   });
 }
 

@@ -44,6 +44,12 @@ const canonical = (name: string) => name.replace(':', '.');
 
 const KNOWN = new Map(EVENT_TYPES.map((e) => [canonical(e.type), e.type]));
 const RESOURCES = new Set(EVENT_TYPES.map((e) => canonical(e.type).split('.')[0]!));
+
+/** What events are about (the catalogue's resources): the object_type of every audit event. */
+export const EVENT_OBJECT_TYPES: readonly string[] = [...RESOURCES];
+
+/** The catalogue's names, as list filters take them (event_type, type). */
+export const EVENT_TYPE_NAMES: readonly string[] = EVENT_TYPES.map((e) => e.type);
 const NAME = /^[a-z][a-z0-9_]*[.:][a-z][a-z0-9_]*$/;
 const RESOURCE_WILDCARD = /^([a-z][a-z0-9_]*)[.:]\*$/;
 

@@ -8,6 +8,7 @@ import { newId } from '../ids.ts';
 import type { DestinationPolicy, Page, Repos, SecretBox, Store, StoredWebhookEndpoint, WebhookEndpointFilter } from '../ports.ts';
 import { isPlainObject } from '../shared/merge-patch.ts';
 import { toPage } from '../shared/pagination.ts';
+import { assertVersion, type VersionCondition } from '../shared/versions.ts';
 import { assertAgentEndpointDelete, assertAgentEndpointPatch } from './agent-webhook.ts';
 import { checkWebhookFields } from './rules.ts';
 import { webhookDefaults, type WebhookEndpoint, type WebhookEndpointCreate, type WebhookEndpointInput, type WebhookEndpointPatch } from './schema.ts';
@@ -70,7 +71,7 @@ export class WebhookService {
     return this.store.webhooks.listForNumbers(ctx.actor.workspaceId, phoneNumberIds);
   }
 
-  async update(ctx: Context, id: string, patch: WebhookEndpointPatch, ifVersion?: number): Promise<WebhookEndpoint> {
+  async update(ctx: Context, id: string, patch: WebhookEndpointPatch, ifVersion?: VersionCondition): Promise<WebhookEndpoint> {
     authorize(ctx, 'webhooks:write');
     const ws = ctx.actor.workspaceId;
     // Checked before the transaction: it may wait on DNS.
@@ -87,26 +88,28 @@ export class WebhookService {
     });
   }
 
-  async delete(ctx: Context, id: string, ifVersion?: number): Promise<void> {
+  /** Returns the endpoint as it was. */
+  async delete(ctx: Context, id: string, ifVersion?: VersionCondition): Promise<WebhookEndpoint> {
     authorize(ctx, 'webhooks:write');
     const ws = ctx.actor.workspaceId;
-    await this.store.transaction(async (tx) => {
+    return this.store.transaction(async (tx) => {
       const current = await this.current(tx, ws, id, ifVersion);
       assertAgentEndpointDelete(current);
       await tx.webhooks.delete(ws, id);
       await recordChange(tx, ctx, { type: `${OBJECT}.deleted`, objectType: OBJECT, objectId: id, before: current, after: null }, this.now());
+      return current;
     });
   }
 
   /** A new secret, shown once; the old one keeps signing for `overlapSeconds`. */
-  async rotateSecret(ctx: Context, id: string, overlapSeconds = DEFAULT_OVERLAP_SECONDS, ifVersion?: number): Promise<Rotation> {
+  async rotateSecret(ctx: Context, id: string, overlapSeconds = DEFAULT_OVERLAP_SECONDS, ifVersion?: VersionCondition): Promise<Rotation> {
     authorize(ctx, 'webhooks:write');
     const ws = ctx.actor.workspaceId;
     return this.store.transaction(async (tx) => {
       const stored = await tx.webhooks.getStored(ws, id);
       if (!stored) throw new NotFoundError('webhook endpoint', id);
       const current = stored.endpoint;
-      if (ifVersion !== undefined && ifVersion !== current.version) throw new PreconditionFailedError(current.version);
+      assertVersion(ifVersion, current.version);
       const now = this.now();
       const { secret, sealed } = rotated(this.secrets, stored.secrets, now, overlapSeconds);
       const next: WebhookEndpoint = { ...current, version: current.version + 1, updated_at: now };
@@ -137,10 +140,10 @@ export class WebhookService {
     });
   }
 
-  private async current(tx: Repos, ws: string, id: string, ifVersion: number | undefined): Promise<WebhookEndpoint> {
+  private async current(tx: Repos, ws: string, id: string, ifVersion: VersionCondition | undefined): Promise<WebhookEndpoint> {
     const current = await tx.webhooks.get(ws, id);
     if (!current) throw new NotFoundError('webhook endpoint', id);
-    if (ifVersion !== undefined && ifVersion !== current.version) throw new PreconditionFailedError(current.version);
+    assertVersion(ifVersion, current.version);
     return current;
   }
 }

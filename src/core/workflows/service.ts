@@ -5,6 +5,7 @@ import { NotFoundError, PreconditionFailedError, ValidationError } from '../erro
 import { newId } from '../ids.ts';
 import type { Page, Store } from '../ports.ts';
 import { toPage } from '../shared/pagination.ts';
+import { assertVersion, type VersionCondition } from '../shared/versions.ts';
 import { checkEndpoint, deleteTarget } from '../shared/targets.ts';
 import type { Workflow, WorkflowPatch } from './schema.ts';
 
@@ -54,12 +55,12 @@ export class WorkflowService {
     return toPage(await this.store.workflows.list(ctx.actor.workspaceId, after, limit + 1), limit);
   }
 
-  async update(ctx: Context, id: string, patch: WorkflowPatch, ifVersion?: number): Promise<Workflow> {
+  async update(ctx: Context, id: string, patch: WorkflowPatch, ifVersion?: VersionCondition): Promise<Workflow> {
     authorize(ctx, 'workflows:write');
     return this.store.transaction(async (tx) => {
       const current = await tx.workflows.get(ctx.actor.workspaceId, id);
       if (!current) throw new NotFoundError('workflow', id);
-      if (ifVersion !== undefined && ifVersion !== current.version) throw new PreconditionFailedError(current.version);
+      assertVersion(ifVersion, current.version);
       const next: Workflow = {
         ...current,
         name: patch.name ?? current.name,
@@ -75,10 +76,10 @@ export class WorkflowService {
     });
   }
 
-  /** 409 while numbers route to it, unless `detach`: then those references are cleared. */
-  async delete(ctx: Context, id: string, detach: boolean): Promise<void> {
+  /** 409 while numbers route to it, unless `detach`: then those references are cleared. Returns the workflow as it was. */
+  async delete(ctx: Context, id: string, detach: boolean, ifVersion?: VersionCondition): Promise<Workflow> {
     authorize(ctx, 'workflows:write');
-    return deleteTarget(this.store, ctx, 'workflow', id, detach, this.now);
+    return deleteTarget(this.store, ctx, 'workflow', id, { detach, ifVersion }, this.now);
   }
 
 }

@@ -6,10 +6,11 @@ import { AuditEventSchema } from '../../core/audit/model.ts';
 import type { Core } from '../../core/index.ts';
 import { decodeCursor } from '../../core/shared/pagination.ts';
 import { DeliverySummarySchema } from '../../core/webhooks/delivery/model.ts';
+import { EVENT_OBJECT_TYPES, EVENT_TYPE_NAMES } from '../../core/webhooks/event-types.ts';
 import { UserSchema, WorkspaceSchema } from '../../core/workspaces/model.ts';
 import { StringEnum } from '../../core/shared/schema-kit.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { errorResponses, IdParams, idempotencyHeader, ListOf, page, PageQuery } from './schemas.ts';
+import { DELETE_DESCRIPTION, errorResponses, IdParams, idempotencyHeader, ListOf, page, PageQuery, TimeOrderedQuery } from './schemas.ts';
 
 const ScopeList = Type.Array(StringEnum(SCOPES), { minItems: 1, maxItems: SCOPES.length, uniqueItems: true });
 const IssuedKey = Type.Composite([ApiKeySchema, Type.Object({ secret: Type.String({ description: 'The whole key. Shown this once: store it now.' }) })]);
@@ -74,29 +75,33 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
     }, async (request) => core.apiKeys.get(contextOf(request), request.params.id));
 
     app.delete('/api-keys/:id', {
-      schema: { operationId: 'revokeApiKey', summary: 'Revoke an API key: this server refuses it at once, others within SWITCHBOARD_API_KEY_CACHE_TTL', tags: ['API keys'], params: IdParams, response: { 200: ApiKeySchema, ...errorResponses(404) } },
+      schema: { operationId: 'revokeApiKey', summary: 'Revoke an API key: this server refuses it at once, others within SWITCHBOARD_API_KEY_CACHE_TTL', description: DELETE_DESCRIPTION, tags: ['API keys'], params: IdParams, response: { 200: ApiKeySchema, ...errorResponses(404) } },
     }, async (request) => core.apiKeys.revoke(contextOf(request), request.params.id));
 
     app.get('/events', {
       schema: {
         operationId: 'listEvents',
-        summary: 'The audit log: every change, oldest first',
+        summary: 'The audit log: every change, newest first (order=asc: oldest first)',
+        description: 'In the order the changes were written. since/until select a time window [since, until).',
         tags: ['Events'],
         querystring: Type.Object(
           {
             ...PageQuery,
+            ...TimeOrderedQuery,
             object_id: Type.Optional(Type.String({ maxLength: 64 })),
-            object_type: Type.Optional(Type.String({ maxLength: 64, description: 'phone_number, agent, workflow, api_key, workspace.' })),
-            type: Type.Optional(Type.String({ maxLength: 64, description: 'Such as phone_number.updated.' })),
+            object_type: Type.Optional(StringEnum(EVENT_OBJECT_TYPES, 'What the event is about.')),
+            type: Type.Optional(StringEnum(EVENT_TYPE_NAMES, 'An event type of the catalogue (GET /v1/event-types).')),
           },
           { additionalProperties: false },
         ),
-        response: { 200: ListOf(EventWithDeliveries), ...errorResponses() },
+        response: { 200: ListOf(EventWithDeliveries), ...errorResponses(422) },
       },
     }, async (request) => {
       const q = request.query;
       const ctx = contextOf(request);
-      const events = await core.audit.list(ctx, { objectId: q.object_id, objectType: q.object_type, type: q.type }, decodeCursor(q.cursor), q.limit ?? 50);
+      const order = q.order ?? 'desc';
+      const filter = { objectId: q.object_id, objectType: q.object_type, type: q.type, since: q.since, until: q.until };
+      const events = await core.audit.list(ctx, filter, decodeCursor(q.cursor, 'cursor', order), q.limit ?? 50, order);
       const deliveries = await core.deliveries.forEvents(ctx, events.items.map((e) => e.id));
       return page({ ...events, items: events.items.map((e) => ({ ...e, webhook_deliveries: deliveries.get(e.id) ?? [] })) });
     });

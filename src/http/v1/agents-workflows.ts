@@ -5,16 +5,17 @@ import { AgentCreateSchema, AgentPatchSchema, AgentSchema } from '../../core/age
 import type { Core } from '../../core/index.ts';
 import { decodeCursor } from '../../core/shared/pagination.ts';
 import { WorkflowCreateSchema, WorkflowPatchSchema, WorkflowSchema } from '../../core/workflows/schema.ts';
-import { ifMatchVersion, setEtag } from '../etag.ts';
+import { ifMatchVersion, sendVersioned, setEtag } from '../etag.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { errorResponses, IdParams, idempotencyHeader, ifMatchHeader, ListOf, page, PageQuery } from './schemas.ts';
+import type { VersionCondition } from '../../core/shared/versions.ts';
+import { DELETE_DESCRIPTION, errorResponses, IdParams, idempotencyHeader, ifMatchHeader, ifNoneMatchHeader, ListOf, notModified, page, PageQuery } from './schemas.ts';
 
 interface TargetService {
   create(ctx: any, input: any): Promise<{ id: string; version: number }>;
   get(ctx: any, id: string): Promise<{ version: number }>;
   list(ctx: any, after: string | null, limit: number): Promise<{ items: unknown[]; nextCursor: string | null }>;
-  update(ctx: any, id: string, patch: any, ifVersion?: number): Promise<{ version: number }>;
-  delete(ctx: any, id: string, detach: boolean): Promise<void>;
+  update(ctx: any, id: string, patch: any, ifVersion?: VersionCondition): Promise<{ version: number }>;
+  delete(ctx: any, id: string, detach: boolean, ifVersion?: VersionCondition): Promise<unknown>;
 }
 
 interface TargetApi {
@@ -52,12 +53,8 @@ function targetRoutes(api: TargetApi): FastifyPluginAsyncTypebox {
     }, async (request) => page(await api.service.list(contextOf(request), decodeCursor(request.query.cursor), request.query.limit ?? 50)));
 
     app.get(`/${api.path}/:id`, {
-      schema: { operationId: `get${Name}`, summary: `Get a ${api.noun}`, tags, params: IdParams, response: { 200: api.schema, ...errorResponses(404) } },
-    }, async (request, reply) => {
-      const found = await api.service.get(contextOf(request), request.params.id);
-      setEtag(reply, found.version);
-      return found;
-    });
+      schema: { operationId: `get${Name}`, summary: `Get a ${api.noun}`, tags, params: IdParams, headers: ifNoneMatchHeader, response: { 200: api.schema, ...notModified, ...errorResponses(404) } },
+    }, async (request, reply) => sendVersioned(request, reply, await api.service.get(contextOf(request), request.params.id)));
 
     app.patch(`/${api.path}/:id`, {
       schema: { operationId: `update${Name}`, summary: `Change a ${api.noun} (merge patch)`, tags, params: IdParams, headers: ifMatchHeader, body: api.patch, response: { 200: api.schema, ...errorResponses(404, 412, 422) } },
@@ -71,16 +68,14 @@ function targetRoutes(api: TargetApi): FastifyPluginAsyncTypebox {
       schema: {
         operationId: `delete${Name}`,
         summary: `Delete a ${api.noun}`,
-        description: `409 (code in_use) while phone numbers route to it, unless detach=true.`,
+        description: `409 (code in_use) while phone numbers route to it, unless detach=true. ${DELETE_DESCRIPTION}`,
         tags,
         params: IdParams,
+        headers: ifMatchHeader,
         querystring: DeleteQuery,
-        response: { 204: Type.Null(), ...errorResponses(404, 409) },
+        response: { 200: api.schema, ...errorResponses(404, 409, 412) },
       },
-    }, async (request, reply) => {
-      await api.service.delete(contextOf(request), request.params.id, request.query.detach ?? false);
-      return reply.code(204).send(null);
-    });
+    }, async (request) => api.service.delete(contextOf(request), request.params.id, request.query.detach ?? false, ifMatchVersion(request)));
   };
 }
 

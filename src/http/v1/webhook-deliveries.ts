@@ -5,10 +5,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Core } from '../../core/index.ts';
 import { decodeCursor } from '../../core/shared/pagination.ts';
 import { Nullable, StringEnum, Timestamp } from '../../core/shared/schema-kit.ts';
-import { EVENT_TYPES } from '../../core/webhooks/event-types.ts';
+import { EVENT_TYPE_NAMES, EVENT_TYPES } from '../../core/webhooks/event-types.ts';
 import { DELIVERY_STATUSES, DeliverySchema, DeliverySummarySchema } from '../../core/webhooks/delivery/model.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { errorResponses, IdParams, idempotencyHeader, ListOf, page, PageQuery } from './schemas.ts';
+import { errorResponses, IdParams, idempotencyHeader, ListOf, page, PageQuery, TimeOrderedQuery } from './schemas.ts';
 
 const tags = ['Webhook deliveries'];
 
@@ -17,8 +17,9 @@ const DeliveryParams = Type.Object({ id: Type.String({ format: 'uuid', maxLength
 const ListQuery = Type.Object(
   {
     ...PageQuery,
+    ...TimeOrderedQuery,
     status: Type.Optional(StringEnum(DELIVERY_STATUSES)),
-    event_type: Type.Optional(Type.String({ maxLength: 128, description: 'Such as phone_number.updated.' })),
+    event_type: Type.Optional(StringEnum(EVENT_TYPE_NAMES, 'An event type of the catalogue (GET /v1/event-types).')),
   },
   { additionalProperties: false },
 );
@@ -35,8 +36,8 @@ const TestResult = Type.Object({
 
 const ReplayBody = Type.Object(
   {
-    since: Timestamp('Replay the events from this time on (ISO 8601).'),
-    until: Type.Optional(Timestamp('…up to this time; default now.')),
+    since: Timestamp('Replay the events from this time on (ISO 8601, inclusive).'),
+    until: Type.Optional(Timestamp('…up to this time (exclusive); default now.')),
   },
   { additionalProperties: false },
 );
@@ -49,16 +50,23 @@ const ReplayResult = Type.Object({
 
 const EventType = Type.Object({ type: Type.String(), description: Type.String() });
 
-const iso = (text: string) => new Date(text).toISOString();
-
 export function webhookDeliveryRoutes(core: Core): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/webhook-endpoints/:id/deliveries', {
-      schema: { operationId: 'listWebhookDeliveries', summary: 'List an endpoint\'s deliveries, oldest first', tags, params: IdParams, querystring: ListQuery, response: { 200: ListOf(DeliverySummarySchema), ...errorResponses(404) } },
+      schema: {
+        operationId: 'listWebhookDeliveries',
+        summary: 'List an endpoint\'s deliveries, newest first (order=asc: oldest first)',
+        description: 'since/until select the deliveries created in [since, until).',
+        tags,
+        params: IdParams,
+        querystring: ListQuery,
+        response: { 200: ListOf(DeliverySummarySchema), ...errorResponses(404, 422) },
+      },
     }, async (request) => {
-      const { cursor, limit, status, event_type } = request.query;
-      const filter = { ...(status ? { status } : {}), ...(event_type ? { eventType: event_type } : {}) };
-      return page(await core.deliveries.list(contextOf(request), request.params.id.toLowerCase(), filter, decodeCursor(cursor), limit ?? 50));
+      const { cursor, limit, status, event_type, since, until } = request.query;
+      const order = request.query.order ?? 'desc';
+      const filter = { status, eventType: event_type, since, until };
+      return page(await core.deliveries.list(contextOf(request), request.params.id.toLowerCase(), filter, decodeCursor(cursor, 'cursor', order), limit ?? 50, order));
     });
 
     app.get('/webhook-endpoints/:id/deliveries/:delivery_id', {
@@ -100,7 +108,7 @@ export function webhookDeliveryRoutes(core: Core): FastifyPluginAsyncTypebox {
       },
     }, async (request, reply) => {
       const { since, until } = request.body;
-      return reply.code(202).send(await core.deliveries.replay(contextOf(request), request.params.id.toLowerCase(), iso(since), until ? iso(until) : null));
+      return reply.code(202).send(await core.deliveries.replay(contextOf(request), request.params.id.toLowerCase(), since, until ?? null));
     });
 
     app.get('/event-types', {

@@ -7,9 +7,9 @@ import type { Core } from '../../core/index.ts';
 import { decodeCursor } from '../../core/shared/pagination.ts';
 import { Id, Nullable, Timestamp } from '../../core/shared/schema-kit.ts';
 import { RotateSecretSchema, WebhookEndpointCreateSchema, WebhookEndpointPatchSchema, WebhookEndpointSchema } from '../../core/webhooks/schema.ts';
-import { ifMatchVersion, setEtag } from '../etag.ts';
+import { ifMatchVersion, sendVersioned, setEtag } from '../etag.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { errorResponses, IdParams, idempotencyHeader, ifMatchHeader, ListOf, page, PageQuery } from './schemas.ts';
+import { DELETE_DESCRIPTION, errorResponses, IdParams, idempotencyHeader, ifMatchHeader, ifNoneMatchHeader, ListOf, notModified, page, PageQuery } from './schemas.ts';
 
 const tags = ['Webhook endpoints'];
 
@@ -53,12 +53,8 @@ export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.get('/webhook-endpoints/:id', {
-      schema: { operationId: 'getWebhookEndpoint', summary: 'Get a webhook endpoint', tags, params: IdParams, response: { 200: WebhookEndpointSchema, ...errorResponses(404) } },
-    }, async (request, reply) => {
-      const found = await core.webhooks.get(contextOf(request), request.params.id.toLowerCase());
-      setEtag(reply, found.version);
-      return found;
-    });
+      schema: { operationId: 'getWebhookEndpoint', summary: 'Get a webhook endpoint', tags, params: IdParams, headers: ifNoneMatchHeader, response: { 200: WebhookEndpointSchema, ...notModified, ...errorResponses(404) } },
+    }, async (request, reply) => sendVersioned(request, reply, await core.webhooks.get(contextOf(request), request.params.id.toLowerCase())));
 
     app.patch('/webhook-endpoints/:id', {
       schema: {
@@ -77,11 +73,8 @@ export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
     });
 
     app.delete('/webhook-endpoints/:id', {
-      schema: { operationId: 'deleteWebhookEndpoint', summary: 'Delete a webhook endpoint', tags, params: IdParams, headers: ifMatchHeader, response: { 204: Type.Null(), ...errorResponses(404, 409, 412) } },
-    }, async (request, reply) => {
-      await core.webhooks.delete(contextOf(request), request.params.id.toLowerCase(), ifMatchVersion(request));
-      return reply.code(204).send(null);
-    });
+      schema: { operationId: 'deleteWebhookEndpoint', summary: 'Delete a webhook endpoint', description: DELETE_DESCRIPTION, tags, params: IdParams, headers: ifMatchHeader, response: { 200: WebhookEndpointSchema, ...errorResponses(404, 409, 412) } },
+    }, async (request) => core.webhooks.delete(contextOf(request), request.params.id.toLowerCase(), ifMatchVersion(request)));
 
     app.post('/webhook-endpoints/:id/rotate-secret', {
       config: { idempotent: true },

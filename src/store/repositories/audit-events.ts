@@ -28,15 +28,17 @@ export class KyselyAuditRepo implements AuditRepo {
     }
   }
 
-  /** In write order (see migration 0005); the cursor is the last event's id. */
-  async list(workspaceId: string, filter: AuditEventFilter, after: string | null, limit: number) {
+  /** In write order (see migration 0005), either way; the cursor is the last event's id. */
+  async list(workspaceId: string, filter: AuditEventFilter, after: string | null, limit: number, order: 'asc' | 'desc' = 'asc') {
     const seq = sql.ref(this.dialect === 'postgres' ? 'seq' : 'rowid');
     let q = this.db.selectFrom('audit_events').select('doc').where('workspace_id', '=', workspaceId);
     if (filter.objectId) q = q.where('object_id', '=', filter.objectId);
     if (filter.objectType) q = q.where('object_type', '=', filter.objectType);
     if (filter.type) q = q.where('type', '=', filter.type);
-    if (after) q = q.where(sql<boolean>`${seq} > (select ${seq} from audit_events where id = ${after} and workspace_id = ${workspaceId})`);
-    const rows = await q.orderBy(seq).limit(limit).execute();
+    if (filter.since) q = q.where('created_at', '>=', filter.since);
+    if (filter.until) q = q.where('created_at', '<', filter.until);
+    if (after) q = q.where(sql<boolean>`${seq} ${sql.raw(order === 'asc' ? '>' : '<')} (select ${seq} from audit_events where id = ${after} and workspace_id = ${workspaceId})`);
+    const rows = await q.orderBy(seq, order).limit(limit).execute();
     return rows.map((r) => parse(r.doc));
   }
 
@@ -62,7 +64,7 @@ export class KyselyAuditRepo implements AuditRepo {
 
   async listSince(workspaceId: string, since: string, until: string | null, after: string | null, limit: number) {
     let q = this.db.selectFrom('audit_events').select('doc').where('workspace_id', '=', workspaceId).where('created_at', '>=', since);
-    if (until) q = q.where('created_at', '<=', until);
+    if (until) q = q.where('created_at', '<', until);
     if (after) q = q.where('id', '>', after);
     return (await q.orderBy('id').limit(limit).execute()).map((r) => parse(r.doc));
   }

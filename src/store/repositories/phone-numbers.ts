@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { ConflictError } from '../../core/errors.ts';
+import { ConflictError, NumberHeldError } from '../../core/errors.ts';
 import type { PhoneNumberFilter, PhoneNumberOffsetPage, PhoneNumberRepo } from '../../core/ports.ts';
+import { searchDigitsOf } from '../../core/phone-numbers/e164.ts';
 import type { StoredPhoneNumber } from '../../core/phone-numbers/schema.ts';
 import type { WebhookEndpoint } from '../../core/webhooks/schema.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../errors.ts';
@@ -9,6 +10,13 @@ import { PrecompiledQuery } from './precompiled.ts';
 import { containsText, startsWith } from './sql-helpers.ts';
 
 const flag = (b: boolean) => (b ? 1 : 0);
+
+/** The least string above every "+digits" that starts with this prefix ("+1415" → "+1416", "+1419" → "+142"); undefined for "+9…9". */
+function prefixUpperBound(prefix: string): string | undefined {
+  const digits = prefix.slice(1).replace(/9+$/, '');
+  if (!digits) return undefined;
+  return `+${digits.slice(0, -1)}${Number(digits.at(-1)) + 1}`;
+}
 
 /** Every column but doc. */
 function columnsOf(n: StoredPhoneNumber): Omit<PhoneNumbersTable, 'doc'> {
@@ -39,7 +47,7 @@ const toRow = (n: StoredPhoneNumber): PhoneNumbersTable => ({ ...columnsOf(n), d
 const fromRow = (row: { doc: string }): StoredPhoneNumber => JSON.parse(row.doc);
 
 function mapWriteError(err: unknown, n: StoredPhoneNumber): never {
-  if (isUniqueViolation(err)) throw new ConflictError(`${n.number} is already in use`, [{ field: 'number', message: 'is already held by a workspace; release it there first' }]);
+  if (isUniqueViolation(err)) throw new NumberHeldError(n.number);
   if (isForeignKeyViolation(err)) throw new ConflictError('an agent or workflow this number refers to was deleted meanwhile; try again');
   throw err;
 }
@@ -223,7 +231,13 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
 
   private filtered(workspaceId: string, f: PhoneNumberFilter) {
     let q = this.db.selectFrom('phone_numbers').where('workspace_id', '=', workspaceId).where('released_at', 'is', null);
-    if (f.numberPrefix) q = q.where(startsWith('number', f.numberPrefix));
+    if (f.numberPrefix) {
+      // The range says the same as the LIKE in terms an index on number can serve (LIKE cannot
+      // use one under Postgres' default collation, nor under SQLite's case-insensitive LIKE).
+      q = q.where(startsWith('number', f.numberPrefix)).where('number', '>=', f.numberPrefix);
+      const upper = prefixUpperBound(f.numberPrefix);
+      if (upper) q = q.where('number', '<', upper);
+    }
     if (f.numberContains) q = q.where(containsText('number', f.numberContains));
     if (f.country) q = q.where('country_code', '=', f.country.toUpperCase());
     if (f.agentId) q = q.where((eb) => eb.or([eb('inbound_agent_id', '=', f.agentId!), eb('outbound_agent_id', '=', f.agentId!)]));
@@ -231,6 +245,11 @@ export class KyselyPhoneNumberRepo implements PhoneNumberRepo {
     if (f.capability) q = q.where(`cap_${f.capability}`, '=', 1);
     if (f.active !== undefined) q = q.where('active', '=', flag(f.active));
     if (f.search) q = q.where(containsText('friendly_name', f.search));
+    if (f.nameOrNumber) {
+      const text = f.nameOrNumber;
+      const digits = searchDigitsOf(text);
+      q = q.where((eb) => eb.or([containsText('friendly_name', text), ...(digits ? [containsText('number', digits)] : [])]));
+    }
     return q;
   }
 

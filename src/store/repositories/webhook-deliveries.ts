@@ -102,12 +102,14 @@ export class KyselyDeliveryRepo implements DeliveryRepo {
     return row && toRecord(row);
   }
 
-  async list(workspaceId: string, endpointId: string, filter: DeliveryFilter, after: string | null, limit: number) {
+  async list(workspaceId: string, endpointId: string, filter: DeliveryFilter, after: string | null, limit: number, order: 'asc' | 'desc' = 'asc') {
     let q = this.db.selectFrom('webhook_deliveries').selectAll().where('workspace_id', '=', workspaceId).where('endpoint_id', '=', endpointId);
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.eventType) q = q.where('event_type', '=', filter.eventType);
-    if (after) q = q.where('id', '>', after);
-    return (await q.orderBy('id').limit(limit).execute()).map(toRecord);
+    if (filter.since) q = q.where('created_at', '>=', filter.since);
+    if (filter.until) q = q.where('created_at', '<', filter.until);
+    if (after) q = q.where('id', order === 'asc' ? '>' : '<', after);
+    return (await q.orderBy('id', order).limit(limit).execute()).map(toRecord);
   }
 
   async forEvents(workspaceId: string, eventIds: string[]) {

@@ -2,10 +2,11 @@
 // user can ask for: a retry of one, a replay of everything since a time, a test event.
 import type { Context } from '../../audit/record.ts';
 import { authorize } from '../../authorization/authorize.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import type { DeliveryFilter, Page, Store } from '../../ports.ts';
-import { toPage } from '../../shared/pagination.ts';
+import { toPage, type ListOrder } from '../../shared/pagination.ts';
+import { timeRange } from '../../shared/time-range.ts';
 import type { WebhookEndpoint } from '../schema.ts';
 import type { DeliveryEngine } from './engine.ts';
 import { subscribes } from './fan-out.ts';
@@ -42,10 +43,12 @@ export class DeliveryService {
     private readonly engine: DeliveryEngine,
   ) {}
 
-  async list(ctx: Context, endpointId: string, filter: DeliveryFilter, after: string | null, limit: number): Promise<Page<DeliverySummary>> {
+  /** Newest first unless 'asc'; since/until as any ISO 8601 date-time, [since, until). */
+  async list(ctx: Context, endpointId: string, filter: DeliveryFilter, after: string | null, limit: number, order: ListOrder = 'desc'): Promise<Page<DeliverySummary>> {
     authorize(ctx, 'webhooks:read');
     await this.endpoint(ctx, endpointId);
-    return toPage(await this.store.deliveries.list(ctx.actor.workspaceId, endpointId, filter, after, limit + 1), limit, toSummary);
+    const query = { ...filter, ...timeRange(filter.since, filter.until) };
+    return toPage(await this.store.deliveries.list(ctx.actor.workspaceId, endpointId, query, after, limit + 1, order), limit, toSummary, order);
   }
 
   async get(ctx: Context, endpointId: string, id: string): Promise<Delivery> {
@@ -73,12 +76,14 @@ export class DeliveryService {
   }
 
   /**
-   * Sends again every event since `since` (and until `until`) that the endpoint subscribes to,
+   * Sends again every event from `since` (and before `until`) that the endpoint subscribes to,
    * whatever became of it before; events it never got (it was created or re-enabled later) too.
    */
-  async replay(ctx: Context, endpointId: string, since: string, until: string | null): Promise<ReplayResult> {
+  async replay(ctx: Context, endpointId: string, sinceText: string, untilText: string | null): Promise<ReplayResult> {
     authorize(ctx, 'webhooks:write');
-    if (until !== null && until < since) throw new ValidationError([{ field: 'until', message: 'must not be before since' }]);
+    const range = timeRange(sinceText, untilText ?? undefined);
+    const since = range.since!;
+    const until = range.until ?? null;
     const endpoint = await this.enabledEndpoint(ctx, endpointId);
     const ws = ctx.actor.workspaceId;
     let after: string | null = null;

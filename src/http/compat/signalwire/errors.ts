@@ -2,8 +2,10 @@
 // - 422 (a field is wrong: schema or rule): {"errors": [{detail, status: "422", title, code: "422"}]},
 //   one SpaceApiErrorItem per field, the detail naming the SignalWire field;
 // - every other status: {"error": "<reason phrase>"}, e.g. {"error": "Not Found"}.
-// Schema-invalid requests are 422 here (toProblem says 400), except on the list, whose spec
-// has 400 and no 422: there every invalid query is {"error": "Bad Request"}.
+// Every request the face cannot take as sent is 422 here (toProblem says 400): a body that does
+// not parse, is empty, holds NUL or breaks the schema, as the spec's operations on one number
+// answer 422 and never 400. (A body sent as another content type stays 415.) The exception is
+// the list, whose spec has 400 and no 422: there every invalid query is {"error": "Bad Request"}.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toProblem, type HttpProblem } from '../../errors.ts';
 import { LIST_PATH, PREFIX } from './constants.ts';
@@ -27,7 +29,7 @@ const REASONS: Record<number, string> = {
 function statusFor(problem: HttpProblem, request: FastifyRequest): number {
   const isList = request.method === 'GET' && request.routeOptions.url === PREFIX + LIST_PATH;
   if (isList && (problem.status === 400 || problem.status === 422)) return 400;
-  if (problem.status === 400 && problem.details.length > 0) return 422;
+  if (problem.status === 400) return 422;
   return problem.status;
 }
 

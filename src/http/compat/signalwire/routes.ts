@@ -47,7 +47,7 @@ export function signalwireRoutes(core: Core): FastifyPluginAsyncTypebox {
         tags,
         params: IdParams,
         body: UpdatePhoneNumberBody,
-        response: { 200: WirePhoneNumber, ...errorResponses(400, 404, 409, 413, 415, 422) },
+        response: { 200: WirePhoneNumber, ...errorResponses(404, 409, 413, 415, 422) },
       },
     }, async (request) => {
       const ctx = contextOf(request);

@@ -109,9 +109,9 @@ export type WirePhoneNumber = typeof WirePhoneNumber.static;
 export const ListQuery = Type.Object({
   filter_name: Type.Optional(Type.String({ maxLength: 128, description: 'Numbers whose name contains this (any case).' })),
   filter_number: Type.Optional(Type.String({ maxLength: 32, description: 'Numbers whose E.164 contains this.' })),
-  page_number: Type.Optional(Type.Integer({ minimum: 0, maximum: 2147483647, default: 0, description: 'The page number (0-indexed), for the links.' })),
+  page_number: Type.Optional(Type.Integer({ minimum: 0, maximum: 2147483647, default: 0, description: 'The page number (0-indexed). With page_token it labels the links; without one, the page is read by offset (page_number × page_size items in).' })),
   page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50, description: 'Items per page (1-1000).' })),
-  page_token: Type.Optional(Type.String({ maxLength: 128, description: 'From a next/prev link; required when page_number > 0.' })),
+  page_token: Type.Optional(Type.String({ maxLength: 128, description: 'From a next/prev link: the position to read on from (stable while numbers are added or released).' })),
 });
 export type WireListQuery = typeof ListQuery.static;
 

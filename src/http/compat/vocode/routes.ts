@@ -32,12 +32,6 @@ const SORTS: Record<(typeof SORT_COLUMNS)[number], (typeof PHONE_NUMBER_SORTS)[n
   updated_at: 'updated_at',
 };
 
-/** The query's number: a "+" sent unencoded arrives as a space; digits alone get their "+". */
-function numberRef(raw: string): string {
-  const value = raw.replace(/^ (?=\d)/, '+').trim();
-  return /^\d{6,15}$/.test(value) ? `+${value}` : value;
-}
-
 /** Core validation issues, reported at their Vocode place. */
 async function located<T>(work: () => Promise<T>, place: (issue: FieldIssue) => FieldIssue): Promise<T> {
   try {
@@ -98,7 +92,7 @@ export function vocodeRoutes(core: Core): FastifyPluginAsyncTypebox {
       schema: { operationId: 'vocodeGetNumber', summary: 'Get Number', tags, querystring: NumberQuery, response: { 200: PhoneNumber, ...errorResponses(404) } },
     }, async (request) => {
       const ctx = contextOf(request);
-      return answer(ctx, await core.phoneNumbers.get(ctx, numberRef(request.query.phone_number)));
+      return answer(ctx, await core.phoneNumbers.get(ctx, request.query.phone_number));
     });
 
     app.post('/v1/numbers/update', {
@@ -113,7 +107,7 @@ export function vocodeRoutes(core: Core): FastifyPluginAsyncTypebox {
       },
     }, async (request) => {
       const ctx = contextOf(request);
-      const current = await core.phoneNumbers.get(ctx, numberRef(request.query.phone_number));
+      const current = await core.phoneNumbers.get(ctx, request.query.phone_number);
       const { patch, issues } = numberPatchFromWire(request.body, current);
       let dependsOnRead = patch.example_context !== undefined;
 
@@ -169,7 +163,7 @@ export function vocodeRoutes(core: Core): FastifyPluginAsyncTypebox {
       },
     }, async (request) => {
       const ctx = contextOf(request);
-      const current = await core.phoneNumbers.get(ctx, numberRef(request.query.phone_number));
+      const current = await core.phoneNumbers.get(ctx, request.query.phone_number);
       return answer(ctx, await core.phoneNumbers.release(ctx, current.id));
     });
 

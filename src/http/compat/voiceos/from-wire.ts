@@ -1,7 +1,7 @@
 // The VoiceOS request → core calls: the path's number, the merge patch, the webhook list.
 import type { Static } from '@sinclair/typebox';
 import { NotFoundError } from '../../../core/errors.ts';
-import { parseE164 } from '../../../core/phone-numbers/e164.ts';
+import { parseNumberRef } from '../../../core/phone-numbers/e164.ts';
 import type { PhoneNumberPatch } from '../../../core/phone-numbers/schema.ts';
 import type { WebhookEndpointInput } from '../../../core/webhooks/schema.ts';
 import { AUTH_TOKEN_MASK } from './constants.ts';
@@ -13,9 +13,7 @@ import type { UpdateBody } from './schemas.ts';
  * one. Anything that is not a phone number is simply not found: the path key is the number.
  */
 export function pathNumber(raw: string): string {
-  const trimmed = raw.trim();
-  const candidate = /^[1-9]/.test(trimmed) ? `+${trimmed}` : trimmed;
-  const parsed = parseE164(candidate);
+  const parsed = parseNumberRef(raw);
   if (!parsed) throw new NotFoundError('phone number', raw);
   return parsed.e164;
 }
