@@ -1,7 +1,7 @@
 // A string-keyed map that is never changed in place: `with` and `without` return a new map that
-// shares all but one bucket with the old. Changing one of 100,000 numbers copies ~400 entries,
-// not 100,000, so a snapshot can take every change event without a rebuild.
-const BUCKETS = 256;
+// shares all but one bucket with the old. Changing one of 100,000 numbers copies the bucket
+// array and ~50 entries, not 100,000, so a snapshot can take every change event without a rebuild.
+const BUCKETS = 2048;
 
 function bucketOf(key: string): number {
   // FNV-1a over the UTF-16 units: cheap, and spreads numbers and UUIDs evenly.

@@ -15,7 +15,7 @@ import { conclude, describeDestination, planDestinations, type PlanContext } fro
 import { describeExtent } from './block-geometry.ts';
 import type { IndexedBlock } from './block-index.ts';
 import { inherit, type ConfigSource } from './inherit.ts';
-import { isRegion, regionOf } from './numbering.ts';
+import { callingCodeOf, isRegion, mainRegionOf } from './numbering.ts';
 import { readings, type Reading } from './phone-input.ts';
 import { choose, type Choice } from './policy.ts';
 import type { NumberRow } from './rows.ts';
@@ -68,7 +68,9 @@ export function resolve(call: Call, snapshot: RoutingSnapshot, env: ResolveEnv =
     trace.push(traceStep('number', 'read', `${call.to} read as ${reading.e164} (${reading.how})`, tried));
   }
   const to = reading?.e164 ?? null;
-  const callerRegions = to ? [regionOf(to), ...regions].filter((r): r is string => !!r) : regions;
+  // A national caller number is most likely from the called number's country (its calling code's main region).
+  const code = to ? callingCodeOf(to.slice(1)) : undefined;
+  const callerRegions = [code ? mainRegionOf(code) : null, ...regions].filter((r): r is string => !!r);
   const caller = readCaller(call.from, [...new Set(callerRegions)]);
 
   const base = {

@@ -107,7 +107,7 @@ const CallerRule = Type.String({ minLength: 1, maxLength: 16, description: 'An E
 
 export const HookConfigSchema = Strict({
   url: Url('https URL POSTed the call and its proposed decision before it is answered; the webhook address rules apply.'),
-  timeout_ms: Type.Optional(Type.Integer({ minimum: LIMITS.hookTimeoutMin, maximum: LIMITS.hookTimeoutMax, default: LIMITS.hookTimeoutDefault, description: 'How long the answer is awaited; the static decision stands after it.' })),
+  timeout_ms: Type.Optional(Type.Integer({ minimum: LIMITS.hookTimeoutMin, maximum: LIMITS.hookTimeoutMax, description: 'How long the answer is awaited (1500 when absent); the static decision stands after it.' })),
 });
 export type HookConfig = Static<typeof HookConfigSchema>;
 

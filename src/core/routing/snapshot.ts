@@ -125,12 +125,17 @@ export class RoutingSnapshot {
     if (change.op === 'put') {
       own(ws, change.row, change.kind);
       switch (change.kind) {
-        case 'number':
-          Object.assign(next, withoutNumber(s, change.row.id));
-          next.numbers = next.numbers.with(change.row.number, change.row);
-          next.numberIds = next.numberIds.with(change.row.id, change.row.number);
-          next.regionCounts = countRegion(next.regionCounts, change.row.country_code, +1);
+        case 'number': {
+          const row = change.row;
+          const old = s.numberIds.get(row.id);
+          const previous = old === undefined ? undefined : s.numbers.get(old);
+          // Renumbered: the old E.164 goes. The usual change keeps it, and costs two bucket copies.
+          if (old !== undefined && old !== row.number) next.numbers = next.numbers.without(old);
+          next.numbers = next.numbers.with(row.number, row);
+          if (old !== row.number) next.numberIds = next.numberIds.with(row.id, row.number);
+          if (previous?.country_code !== row.country_code) next.regionCounts = countRegion(countRegion(s.regionCounts, previous?.country_code, -1), row.country_code, +1);
           break;
+        }
         case 'block':
           next.blockRows = new Map(s.blockRows).set(change.row.id, change.row);
           next.blocks = BlockIndex.build(next.blockRows.values());
@@ -173,7 +178,7 @@ export class RoutingSnapshot {
 
 function withoutNumber(s: State, id: string): Pick<State, 'numbers' | 'numberIds' | 'regionCounts'> {
   const e164 = s.numberIds.get(id);
-  if (e164 === undefined) return s;
+  if (e164 === undefined) return { numbers: s.numbers, numberIds: s.numberIds, regionCounts: s.regionCounts };
   const old = s.numbers.get(e164);
   return {
     numbers: s.numbers.without(e164),
