@@ -4,7 +4,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from '../src/core/routing/resolve.ts';
 import type { Destination } from '../src/core/routing/decision.ts';
-import { agent, at, block, id, number, snapshot, toAgent, WEEKDAY_NOON, workflow } from './helpers/routing.ts';
+import { numberRow } from '../src/core/routing/rows.ts';
+import { writableDefaults } from '../src/core/phone-numbers/state.ts';
+import { agent, at, block, id, number, snapshot, toAgent, WEEKDAY_NOON, workflow, WS } from './helpers/routing.ts';
 
 const call = (to: string, from: string | null = '+14155559999') => ({ to, from, at: WEEKDAY_NOON });
 const agentOf = (d: Destination | undefined) => (d?.type === 'agent' ? d.name : undefined);
@@ -91,6 +93,30 @@ describe('inheritance', () => {
     assert.ok(texts(trace).some((t) => t.startsWith('inherit: from block +1415… ') && t.includes('routing.hours')));
     assert.equal(agentOf(decision.destinations[0]), 'block-agent');
     assert.equal(decision.destinations[1]?.type, 'workflow');
+  });
+
+  test('a stored phone number\'s defaults count as unset (numberRow)', () => {
+    // As the store holds a number nobody configured: every field at its default.
+    const stored = { ...writableDefaults(), id: id('stored'), workspace_id: WS, number: '+14155550177', country_code: 'US' };
+    const snap2 = snapshot({
+      numbers: [numberRow(stored)],
+      blocks: [block('handled', { prefix: '+1415555' }, {
+        inbound_target: 'handler',
+        call_handler: { ...writableDefaults().call_handler, type: 'laml_webhooks', request_url: 'https://app.example.com/voice' },
+        sip_headers: [{ name: 'X-Block', value: '1' }],
+        telephony: { provider: 'twilio', account_sid: 'AC9' },
+      })],
+    });
+    const { decision } = resolve(call('+14155550177'), snap2);
+    assert.equal(decision.number?.id, id('stored'));
+    assert.equal(decision.destinations[0]?.type === 'handler' && decision.destinations[0].address, 'https://app.example.com/voice');
+    assert.deepEqual(decision.effective!.sip_headers, [{ name: 'X-Block', value: '1' }]);
+    assert.deepEqual(decision.effective!.telephony, { provider: 'twilio', account_sid: 'AC9' });
+    // Once the number sets its own, it wins.
+    const own = numberRow({ ...stored, inbound_target: 'agent', inbound_agent_id: id('agent:own'), sip_outbound: { ...stored.sip_outbound, headers: [{ name: 'X-Own', value: '2' }] } });
+    const mine = resolve(call('+14155550177'), snap2.apply({ op: 'put', kind: 'agent', row: agent('own') }).apply({ op: 'put', kind: 'number', row: own })).decision;
+    assert.equal(agentOf(mine.destinations[0]), 'own');
+    assert.deepEqual(mine.effective!.sip_headers, [{ name: 'X-Own', value: '2' }]);
   });
 
   test('what the number sets itself wins', () => {

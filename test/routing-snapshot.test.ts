@@ -53,6 +53,16 @@ describe('changes', () => {
     assert.equal(moved.size.numbers, 1);
   });
 
+  test('one row per number: a put for a number another id holds displaces that row', () => {
+    const first = number('+14155550100', toAgent('a'));
+    const second = { ...number('+14155550100', toAgent('b')), id: 'second' };
+    const s1 = base.apply({ op: 'put', kind: 'number', row: second });
+    assert.equal(s1.number('+14155550100')?.id, 'second');
+    assert.equal(s1.size.numbers, 1);
+    // Removing the displaced row's id no longer touches the number.
+    assert.equal(s1.apply({ op: 'remove', kind: 'number', id: first.id }).number('+14155550100')?.id, 'second');
+  });
+
   test('removing what is not there changes nothing', () => {
     assert.equal(base.apply({ op: 'remove', kind: 'number', id: 'nope' }).size.numbers, 1);
     assert.equal(base.apply({ op: 'remove', kind: 'block', id: 'nope' }).size.blocks, 1);
@@ -92,7 +102,11 @@ describe('changes', () => {
         const blocks = new Map<string, BlockRow>();
         for (const c of changes) {
           incremental = incremental.apply(c);
-          if (c.op === 'put' && c.kind === 'number') numbers.set(c.row.id, c.row);
+          if (c.op === 'put' && c.kind === 'number') {
+            // One row per E.164: the last put displaces another id's row for the same number.
+            for (const [other, row] of numbers) if (row.number === c.row.number && other !== c.row.id) numbers.delete(other);
+            numbers.set(c.row.id, c.row);
+          }
           else if (c.op === 'put' && c.kind === 'block') blocks.set(c.row.id, c.row);
           else if (c.op === 'remove' && c.kind === 'number') numbers.delete(c.id);
           else if (c.op === 'remove' && c.kind === 'block') blocks.delete(c.id);

@@ -1,7 +1,7 @@
 // Write-time validation of routing policies, targets and block extents: every error names its field.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRoutingPolicy } from '../src/core/routing/validate-policy.ts';
+import { checkRoutingPolicy, policyReferences } from '../src/core/routing/validate-policy.ts';
 import { checkTarget } from '../src/core/routing/validate-target.ts';
 import { checkBlockExtent } from '../src/core/routing/block-geometry.ts';
 
@@ -168,5 +168,23 @@ describe('block extents', () => {
     assert.deepEqual(checkBlockExtent({ start: '+14155550100', end: '+14155550199' }), []);
     assert.deepEqual(checkBlockExtent({ start: '+14155550100', end: '+14155550100' }), []);
     assert.deepEqual(checkBlockExtent({ prefix: null, start: '+442079460000', end: '+442079460999' }), []);
+  });
+});
+
+describe('references', () => {
+  test('every agent and workflow a policy names, with its field', () => {
+    const policy = {
+      agents: [{ agent_id: A, weight: 1 }],
+      after_hours: { type: 'say' as const, text: 'Closed', then: { type: 'workflow' as const, workflow_id: B } },
+      callers: { denied: { type: 'agent' as const, agent_id: B } },
+      overflow: { type: 'handler' as const },
+      fallback: [{ type: 'reject' as const }, { type: 'agent' as const, agent_id: A }],
+    };
+    assert.deepEqual(policyReferences(policy, 'number.routing'), [
+      { kind: 'agent', id: A, field: 'number.routing.agents[0].agent_id' },
+      { kind: 'workflow', id: B, field: 'number.routing.after_hours.then.workflow_id' },
+      { kind: 'agent', id: B, field: 'number.routing.callers.denied.agent_id' },
+      { kind: 'agent', id: A, field: 'number.routing.fallback[1].agent_id' },
+    ]);
   });
 });

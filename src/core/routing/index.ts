@@ -4,7 +4,7 @@ export { applyHookAnswer, type HookOutcome } from './hook-merge.ts';
 export { RoutingSnapshot, type SnapshotChange, type SnapshotInput } from './snapshot.ts';
 export { numberRow, type AgentRow, type BlockRow, type NumberRow, type RoutingConfig, type WorkflowRow, type WorkspaceRoutingRow } from './rows.ts';
 export { checkBlockExtent, describeExtent, overlapOf, type Conflict } from './block-geometry.ts';
-export { checkRoutingPolicy, checkHookUrl } from './validate-policy.ts';
+export { checkRoutingPolicy, checkHookUrl, policyReferences, type PolicyReference } from './validate-policy.ts';
 export { checkTarget } from './validate-target.ts';
 export type { CapacityScope, Decision, Destination, RejectReason, Resolution } from './decision.ts';
 export type { Trace, TraceStep } from './trace.ts';

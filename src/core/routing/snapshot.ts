@@ -47,15 +47,13 @@ export class RoutingSnapshot {
 
   static build(input: SnapshotInput): RoutingSnapshot {
     const ws = input.workspace.workspace_id;
-    const numbers: [string, NumberRow][] = [];
-    const ids: [string, string][] = [];
+    // By E.164, the last row wins (as with apply): the store holds one row per number anyway.
+    const byNumber = new Map<string, NumberRow>();
+    for (const row of input.numbers ?? []) byNumber.set(own(ws, row, 'number').number, row);
     const regionCounts = new Map<string, number>();
-    for (const row of input.numbers ?? []) {
-      own(ws, row, 'number');
-      numbers.push([row.number, row]);
-      ids.push([row.id, row.number]);
-      if (row.country_code) regionCounts.set(row.country_code, (regionCounts.get(row.country_code) ?? 0) + 1);
-    }
+    for (const row of byNumber.values()) if (row.country_code) regionCounts.set(row.country_code, (regionCounts.get(row.country_code) ?? 0) + 1);
+    const numbers = byNumber.entries();
+    const ids = [...byNumber.values()].map((row) => [row.id, row.number] as const);
     const blockRows = new Map<string, BlockRow>();
     for (const row of input.blocks ?? []) blockRows.set(own(ws, row, 'block').id, row);
     return new RoutingSnapshot({
@@ -127,13 +125,15 @@ export class RoutingSnapshot {
       switch (change.kind) {
         case 'number': {
           const row = change.row;
-          const old = s.numberIds.get(row.id);
-          const previous = old === undefined ? undefined : s.numbers.get(old);
-          // Renumbered: the old E.164 goes. The usual change keeps it, and costs two bucket copies.
+          const displaced = s.numbers.get(row.number);
+          if (displaced && displaced.id !== row.id) Object.assign(next, withoutNumber(next, displaced.id));
+          const old = next.numberIds.get(row.id);
+          const previous = old === undefined ? undefined : next.numbers.get(old);
+          // Renumbered: the old E.164 goes. The usual change keeps it, and costs one bucket copy.
           if (old !== undefined && old !== row.number) next.numbers = next.numbers.without(old);
           next.numbers = next.numbers.with(row.number, row);
           if (old !== row.number) next.numberIds = next.numberIds.with(row.id, row.number);
-          if (previous?.country_code !== row.country_code) next.regionCounts = countRegion(countRegion(s.regionCounts, previous?.country_code, -1), row.country_code, +1);
+          if (previous?.country_code !== row.country_code) next.regionCounts = countRegion(countRegion(next.regionCounts, previous?.country_code, -1), row.country_code, +1);
           break;
         }
         case 'block':
@@ -181,7 +181,7 @@ function withoutNumber(s: State, id: string): Pick<State, 'numbers' | 'numberIds
   if (e164 === undefined) return { numbers: s.numbers, numberIds: s.numberIds, regionCounts: s.regionCounts };
   const old = s.numbers.get(e164);
   return {
-    numbers: s.numbers.without(e164),
+    numbers: old?.id === id ? s.numbers.without(e164) : s.numbers,
     numberIds: s.numberIds.without(id),
     regionCounts: countRegion(s.regionCounts, old?.country_code, -1),
   };

@@ -3,9 +3,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FieldIssue } from '../errors.ts';
 import { checkSchema } from '../shared/check-schema.ts';
+import { checkWebhookFields } from '../webhooks/rules.ts';
 import { clockMinutes, daysBetween, isCalendarDate, isTimeZone } from './local-time.ts';
 import { callingCodeOf, E164_SYNTAX, isRegion } from './numbering.ts';
-import { LIMITS, routingPolicyShape, type RoutingPolicy } from './schema.ts';
+import { LIMITS, routingPolicyShape, type RoutingPolicy, type Target } from './schema.ts';
 import { checkTarget } from './validate-target.ts';
 
 /** The policy's structure with its targets left to checkTarget. */
@@ -73,15 +74,34 @@ function callerRuleProblem(rule: string): string | undefined {
   return isRegion(rule) ? undefined : 'must be an E.164 prefix such as +44, an ISO country code such as GB, or anonymous';
 }
 
-/** Well-formed http(s) URL; whether its address is allowed (SSRF) is the DestinationPolicy's call. */
+/**
+ * The hook URL follows the webhook URL rules (absolute http/https, no spaces, no credentials);
+ * whether its address is allowed (SSRF) is the DestinationPolicy's call, in the service.
+ */
 export function checkHookUrl(raw: string, field: string): FieldIssue[] {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return [{ field, message: 'must be an absolute http or https URL' }];
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [{ field, message: 'must be an absolute http or https URL' }];
-  if (url.username || url.password) return [{ field, message: 'must not contain a user name or password' }];
-  return url.hostname ? [] : [{ field, message: 'must name a host' }];
+  return checkWebhookFields({ url: raw }, '').map((issue) => ({ ...issue, field }));
+}
+
+export interface PolicyReference {
+  kind: 'agent' | 'workflow';
+  id: string;
+  /** Where it is named, e.g. routing.fallback[1].agent_id. */
+  field: string;
+}
+
+/** The agents and workflows a (valid) policy names: the service checks they are the workspace's (404 otherwise). */
+export function policyReferences(policy: RoutingPolicy, field = 'routing'): PolicyReference[] {
+  const out: PolicyReference[] = [];
+  const visit = (target: Target | undefined, at: string) => {
+    if (!target) return;
+    if (target.type === 'agent') out.push({ kind: 'agent', id: target.agent_id, field: `${at}.agent_id` });
+    if (target.type === 'workflow') out.push({ kind: 'workflow', id: target.workflow_id, field: `${at}.workflow_id` });
+    if (target.type === 'say') visit(target.then, `${at}.then`);
+  };
+  policy.agents?.forEach((agent, i) => out.push({ kind: 'agent', id: agent.agent_id, field: `${field}.agents[${i}].agent_id` }));
+  visit(policy.after_hours, `${field}.after_hours`);
+  visit(policy.callers?.denied, `${field}.callers.denied`);
+  visit(policy.overflow, `${field}.overflow`);
+  policy.fallback?.forEach((target, i) => visit(target, `${field}.fallback[${i}]`));
+  return out;
 }
