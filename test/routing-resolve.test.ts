@@ -360,6 +360,10 @@ describe('every target type', () => {
 });
 
 describe('the trace', () => {
+  test('an invalid instant is a programming error, told at once', () => {
+    assert.throws(() => resolve({ to: '+14155550100', at: new Date('nope') }, snapshot()), /call\.at must be a valid instant/);
+  });
+
   test('is plain JSON and starts with the call', () => {
     const snap = snapshot({ agents: [agent('a')], numbers: [number('+14155550100', toAgent('a'))] });
     const { trace } = resolve({ to: '+14155550100', from: '+14155559999', at: at('2026-01-14T17:00:00Z'), carrier: 'twilio' }, snap);

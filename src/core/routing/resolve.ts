@@ -46,6 +46,8 @@ export interface ResolveEnv {
 const MAX_REGIONS = 8;
 
 export function resolve(call: Call, snapshot: RoutingSnapshot, env: ResolveEnv = {}): Resolution {
+  // A face parses `at`; an invalid Date here is a programming error, not a caller's.
+  if (Number.isNaN(call.at.getTime())) throw new RangeError('call.at must be a valid instant');
   const trace: Trace = [];
   const carrier = call.carrier ? ` via ${call.carrier}` : '';
   trace.push(
