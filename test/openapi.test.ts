@@ -128,14 +128,20 @@ describe('OpenAPI, docs and health', () => {
     assert.equal(ready.json().status, 'ready');
   });
 
+  test('another method on a known path is 405 with Allow, in the v1 error envelope', async () => {
+    for (const [method, url, allow] of [['PUT', '/v1/phone-numbers', 'GET, HEAD, POST, PATCH'], ['DELETE', '/v1/phone-numbers', 'GET, HEAD, POST, PATCH'], ['POST', '/v1/me', 'GET, HEAD']] as const) {
+      const res = await t.request(method, url);
+      assertEnvelope(res, 405, 'method_not_allowed');
+      assert.equal(res.headers.allow, allow, `${method} ${url}`);
+    }
+  });
+
   test('unknown routes are 404 in the v1 error envelope', async () => {
     for (const [method, url, key] of [
       ['GET', '/nope', null],
       ['GET', '/v1/nope', null],
       ['GET', '/v1/nope', undefined],
       ['POST', '/v2/phone-numbers', undefined],
-      ['PUT', '/v1/phone-numbers', undefined],
-      ['DELETE', '/v1/phone-numbers', undefined],
       ['GET', '/v1/phone-numbers/%2B14155550100/extra', undefined],
     ] as const) {
       const res = await t.request(method, url, undefined, { key });

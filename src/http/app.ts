@@ -7,13 +7,14 @@ import { Type } from '@sinclair/typebox';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
 import type { Core } from '../core/index.ts';
-import { HttpError } from './errors.ts';
+import { MAX_PARAM_LENGTH } from './errors.ts';
 import { frameworkErrors } from './framework-errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerLoadShedding, SHED_RETRY_AFTER } from './plugins/load-shedding.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
 import { newRequestId } from './request-id.ts';
+import { notFoundHandler } from './route-miss.ts';
 import { registerSerialization } from './serialization.ts';
 import { validatorCompiler } from './validation.ts';
 import { COMPAT_FACES, registerCompatFaces } from './compat/index.ts';
@@ -72,7 +73,7 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
     requestIdHeader: false, // never trust a client-chosen id in our logs
     bodyLimit: config.bodyLimit,
     return503OnClosing: true,
-    routerOptions: { maxParamLength: 256 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -118,7 +119,7 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
 
   app.setErrorHandler(sendV1Error);
-  app.setNotFoundHandler((request, reply) => sendV1Error(new HttpError(404, 'not_found', `no route for ${request.method} ${request.url.split('?')[0]}`), request, reply));
+  app.setNotFoundHandler(notFoundHandler(sendV1Error));
 
   app.get('/healthz', { schema: { operationId: 'healthz', summary: 'The process is alive', tags: ['Health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   app.get('/readyz', {

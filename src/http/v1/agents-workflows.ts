@@ -7,6 +7,7 @@ import { decodeCursor } from '../../core/shared/pagination.ts';
 import { WorkflowCreateSchema, WorkflowPatchSchema, WorkflowSchema } from '../../core/workflows/schema.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { MERGE_PATCH_CONSUMES } from '../plugins/json-body.ts';
 import { errorResponses, IdParams, idempotencyHeader, ifMatchHeader, ListOf, page, PageQuery } from './schemas.ts';
 
 interface TargetService {
@@ -66,7 +67,7 @@ function targetRoutes(api: TargetApi): FastifyPluginAsyncTypebox {
 
     app.patch(`/${api.path}/:id`, {
       config: { scope: write },
-      schema: { operationId: `update${Name}`, summary: `Change a ${api.noun} (merge patch)`, tags, params: IdParams, headers: ifMatchHeader, body: api.patch, response: { 200: api.schema, ...errorResponses(404, 412, 422) } },
+      schema: { operationId: `update${Name}`, summary: `Change a ${api.noun} (merge patch)`, tags, params: IdParams, headers: ifMatchHeader, body: api.patch, consumes: MERGE_PATCH_CONSUMES, response: { 200: api.schema, ...errorResponses(404, 412, 422) } },
     }, async (request, reply) => {
       const updated = await api.service.update(contextOf(request), request.params.id, request.body, ifMatchVersion(request));
       setEtag(reply, updated.version);

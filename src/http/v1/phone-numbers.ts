@@ -6,6 +6,7 @@ import { decodeCursor } from '../../core/shared/pagination.ts';
 import { StringEnum } from '../../core/shared/schema-kit.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
+import { MERGE_PATCH_CONSUMES } from '../plugins/json-body.ts';
 import { errorResponses, idempotencyHeader, ifMatchHeader, ListOf, page, PageQuery } from './schemas.ts';
 import type { Core } from '../../core/index.ts';
 
@@ -64,6 +65,7 @@ export function phoneNumberRoutes(core: Core): FastifyPluginAsyncTypebox {
         params: RefParams,
         headers: ifMatchHeader,
         body: PhoneNumberPatchSchema,
+        consumes: MERGE_PATCH_CONSUMES,
         response: { 200: PhoneNumberSchema, ...errorResponses(404, 409, 412, 422) },
       },
     }, async (request, reply) => {

@@ -9,6 +9,7 @@ import { Id, Nullable, Timestamp } from '../../core/shared/schema-kit.ts';
 import { RotateSecretSchema, WebhookEndpointCreateSchema, WebhookEndpointPatchSchema, WebhookEndpointSchema } from '../../core/webhooks/schema.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { MERGE_PATCH_CONSUMES } from '../plugins/json-body.ts';
 import { errorResponses, IdParams, idempotencyHeader, ifMatchHeader, ListOf, page, PageQuery } from './schemas.ts';
 
 const tags = ['Webhook endpoints'];
@@ -73,6 +74,7 @@ export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
         params: IdParams,
         headers: ifMatchHeader,
         body: WebhookEndpointPatchSchema,
+        consumes: MERGE_PATCH_CONSUMES,
         response: { 200: WebhookEndpointSchema, ...errorResponses(404, 409, 412, 422) },
       },
     }, async (request, reply) => {

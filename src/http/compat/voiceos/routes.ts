@@ -5,6 +5,7 @@ import type { Context } from '../../../core/audit/record.ts';
 import type { PhoneNumber } from '../../../core/phone-numbers/schema.ts';
 import { decodeCursor } from '../../../core/shared/pagination.ts';
 import { contextOf } from '../../plugins/auth.ts';
+import { MERGE_PATCH_CONSUMES } from '../../plugins/json-body.ts';
 import { VOICEOS_TAG } from './constants.ts';
 import { fromWire, pathNumber } from './from-wire.ts';
 import { ListQuery, PhoneNumberOut, PhoneNumberPage, PhoneNumberParams, UpdateBody, errorResponses } from './schemas.ts';
@@ -57,6 +58,7 @@ export function voiceosRoutes(core: Core): FastifyPluginAsyncTypebox {
         tags,
         params: PhoneNumberParams,
         body: UpdateBody,
+        consumes: MERGE_PATCH_CONSUMES,
         response: { 200: PhoneNumberOut, ...errorResponses(404, 409) },
       },
     }, async (request) => {
