@@ -1,7 +1,5 @@
 // build(): the whole HTTP application as one Fastify instance, ready for inject() or listen().
 import Fastify, { type FastifyInstance } from 'fastify';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { DestinationStream } from 'pino';
@@ -17,7 +15,8 @@ import { newRequestId } from './request-id.ts';
 import { notFoundHandler } from './route-miss.ts';
 import { registerSerialization } from './serialization.ts';
 import { validatorCompiler } from './validation.ts';
-import { COMPAT_FACES, registerCompatFaces } from './compat/index.ts';
+import { registerCompatFaces } from './compat/index.ts';
+import { registerOpenApi } from './openapi/index.ts';
 import { sendV1Error, v1Api } from './v1/index.ts';
 
 export interface BuildOptions {
@@ -89,41 +88,14 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
     return payload;
   });
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Switchboard',
-        version: '0.1.0',
-        description: 'Phone-number control plane for voice-AI agents. The native API lives under /v1.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer sb_…' },
-          basic: { type: 'http', scheme: 'basic', description: 'Workspace id as user name, API key as password.' },
-        },
-      },
-      security: [{ bearer: [] }, { basic: [] }],
-      tags: [
-        { name: 'Phone numbers', description: 'Native API: the numbers of a workspace and how their calls and messages are routed.' },
-        ...Object.values(COMPAT_FACES).map((face) => ({ name: face.tag, description: face.description })),
-      ],
-    },
-    transform: ({ schema, url, route }) => {
-      // Routes that need no key say so in the document.
-      const transformed = { schema, url } as { schema: Record<string, unknown>; url: string };
-      if (!route.config?.scope && schema) transformed.schema = { ...schema, security: [] };
-      return transformed as never;
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
+  await registerOpenApi(app);
 
   app.setErrorHandler(sendV1Error);
   app.setNotFoundHandler(notFoundHandler(sendV1Error));
 
   app.get('/healthz', { schema: { operationId: 'healthz', summary: 'The process is alive', tags: ['Health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   app.get('/readyz', {
-    schema: { operationId: 'readyz', summary: 'The database answers', tags: ['Health'], response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), 503: Type.Object({ status: Type.String(), database: Type.String(), load: Type.Optional(Type.String({ description: '"overloaded" while requests are shed (SWITCHBOARD_MAX_EVENT_LOOP_DELAY)' })) }) } },
+    schema: { operationId: 'readyz', summary: 'The database answers', tags: ['Health'], response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), 503: Type.Object({ status: Type.String(), database: Type.String(), load: Type.Optional(Type.String({ description: '"overloaded" while requests are shed (SWITCHBOARD_MAX_EVENT_LOOP_DELAY)' })) }, { title: 'NotReady', description: 'Not ready: the database does not answer, or requests are being shed.' }) } },
   }, async (_request, reply) => {
     const overloaded = underPressure();
     const ok = await databaseReady(core);
@@ -134,7 +106,6 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
       ...(overloaded ? { load: 'overloaded' } : {}),
     });
   });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (config.faces.has('v1')) await app.register(v1Api, { prefix: '/v1', core, bulkBodyLimit: config.bulkBodyLimit });
   await registerCompatFaces(app, { core, config });
