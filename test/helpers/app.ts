@@ -64,7 +64,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const app = await build({ config, core: runtime.core, logStream });
   await app.ready();
-  recordStatuses(app);
+  recordStatuses(app, config.faces);
   const key = first.apiKey.secret;
   return {
     app,

@@ -1,7 +1,7 @@
 // The responses of every operation in the OpenAPI document, completed from what the plugins
 // around the routes answer (the routes declare what their handlers answer):
-// - every status a request can get: 503 (load shedding, the database away) and 405 (another
-//   method on the path) anywhere; 400, 401, 403, 429 where a key is needed; 404 and 414 where
+// - every status a request can get: 500 (a bug), 503 (load shedding, the database away) and 405
+//   (another method on the path) anywhere; 400, 401, 403, 429 where a key is needed; 404 and 414 where
 //   the path has a parameter; 413 and 415 where a body can be sent; 409 and 422 where an
 //   Idempotency-Key is taken; 422 where a cursor is; 412 where If-Match is; each as the face
 //   answers it (FastAPI faces say 422 for 400, SignalWire splits 400 and 422 by details);
@@ -73,7 +73,7 @@ function crossCutting(method: string, op: Json): number[] {
   if (Array.isArray(op.security) && op.security.length === 0) return []; // probes: never limited, shed or authenticated
   const params: Json[] = op.parameters ?? [];
   const has = (where: string, ...names: string[]) => params.some((p) => p.in === where && names.includes(p.name.toLowerCase()));
-  const out = [400, 401, 403, 405, 429, 503];
+  const out = [400, 401, 403, 405, 429, 500, 503];
   if (params.some((p) => p.in === 'path')) out.push(404, 414);
   if (BODY_METHODS.has(method)) out.push(413, 415);
   if (has('header', 'idempotency-key')) out.push(409, 422);
@@ -87,6 +87,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export function completeResponses(doc: Json): void {
   const schemas: Json = (doc.components ??= {}).schemas ??= {};
   const hoisted = new Map<string, string>();
+  const referenced = new Set<string>();
   /** An inline titled schema → a reference to it in components.schemas. */
   const named = (schema: Json | undefined): Json | undefined => {
     if (!schema || schema.$ref || typeof schema.title !== 'string') return schema;
@@ -106,6 +107,7 @@ export function completeResponses(doc: Json): void {
         if (responses[status]) continue;
         const errors = FACE_ERRORS[face];
         const name = status === 422 && errors.validation ? errors.validation : errors.error;
+        referenced.add(name);
         responses[status] = { description: '', content: { 'application/json': { schema: ref(name) } } };
       }
     }
@@ -115,7 +117,5 @@ export function completeResponses(doc: Json): void {
       for (const media of Object.values<Json>(response.content ?? {})) media.schema = named(media.schema);
     }
   }
-  for (const names of Object.values(FACE_ERRORS)) {
-    for (const name of Object.values(names)) if (!schemas[name]) throw new Error(`OpenAPI: no error schema titled ${name} (the face's errorResponses should use it)`);
-  }
+  for (const name of referenced) if (!schemas[name]) throw new Error(`OpenAPI: no error schema titled ${name} (the face's errorResponses should use it)`);
 }
