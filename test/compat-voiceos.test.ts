@@ -389,7 +389,7 @@ describe('VoiceOS GET /phone_numbers and /phone_numbers/{phone_number}', () => {
     assert422(await t.request('GET', '/phone_numbers?cursor=not-a-cursor'), ['query', 'cursor'], 'value_error');
   });
 
-  test('unknown, released, malformed numbers and unknown routes: 404 {"detail"}', async () => {
+  test('unknown, released, malformed numbers and unknown routes: 404 {"detail"}; another method 405', async () => {
     assertDetail(await t.request('GET', '/phone_numbers/%2B14155550199'), 404, /not found/);
     assertDetail(await patch(t, enc('+14155550199'), { inbound_agent_id: null }), 404, /not found/);
     assertDetail(await t.request('GET', '/phone_numbers/not-a-number'), 404);
@@ -400,9 +400,14 @@ describe('VoiceOS GET /phone_numbers and /phone_numbers/{phone_number}', () => {
     // The path is the number, not the id.
     const live = await addNumber(t);
     assertDetail(await t.request('GET', `/phone_numbers/${live.id}`), 404);
-    const unknownRoute = await t.request('DELETE', `/phone_numbers/${enc(live.number)}`);
+    const unknownRoute = await t.request('GET', `/phone_numbers/${enc(live.number)}/calls`);
     assert.equal(unknownRoute.statusCode, 404);
     assert.deepEqual(unknownRoute.json(), { detail: 'Not Found' });
+    // A method the path does not take is FastAPI's 405, with Allow.
+    const otherMethod = await t.request('DELETE', `/phone_numbers/${enc(live.number)}`);
+    assert.equal(otherMethod.statusCode, 405);
+    assert.deepEqual(otherMethod.json(), { detail: 'Method Not Allowed' });
+    assert.equal(otherMethod.headers.allow, 'GET, HEAD, PATCH');
   });
 });
 

@@ -1,9 +1,11 @@
-// The OpenAPI document, the docs page, health and readiness, and unknown routes.
+// The OpenAPI document (named responses, native tags first, an example for every body and
+// parameter), the docs page and / pointing at it, health and readiness, and unknown routes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { COMPAT_FACES } from '../src/http/compat/index.ts';
+import { createAjv } from '../src/core/shared/check-schema.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -22,6 +24,12 @@ function operations(doc: { paths: Record<string, Record<string, unknown>> }) {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
     METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] as Operation })),
   );
+}
+
+/** A schema, or what its local $ref ("#/components/schemas/X") names. */
+function resolve(doc: any, schema: any): any {
+  if (!schema?.$ref) return schema;
+  return schema.$ref.slice(2).split('/').reduce((node: any, part: string) => node?.[part], doc);
 }
 
 function assertEnvelope(res: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number, code?: string) {
@@ -90,7 +98,7 @@ describe('OpenAPI, docs and health', () => {
       for (const status of ['400', '401']) {
         const response = op.responses?.[status];
         assert.ok(response, `${where} does not declare ${status}`);
-        const schema = response.content?.['application/json']?.schema as { properties?: Record<string, unknown> } | undefined;
+        const schema = resolve(doc, response.content?.['application/json']?.schema) as { properties?: Record<string, unknown> } | undefined;
         assert.ok(schema?.properties?.error, `${where} ${status} is not the error envelope`);
       }
       assert.ok(op.security === undefined || op.security.length > 0, `${where} says it needs no key`);
@@ -128,14 +136,78 @@ describe('OpenAPI, docs and health', () => {
     assert.equal(ready.json().status, 'ready');
   });
 
+  test('GET / redirects to the docs', async () => {
+    const res = await t.request('GET', '/', undefined, { key: null });
+    assert.equal(res.statusCode, 302, res.body);
+    assert.equal(res.headers.location, '/docs');
+  });
+
+  test('the native API\'s tags come first, each with a description, then the vendor faces\'', () => {
+    const names: string[] = doc.tags.map((tag: { name: string }) => tag.name);
+    const vendor = Object.values(COMPAT_FACES).map((face) => face.tag);
+    const used = new Set(operations(doc).flatMap(({ op }) => op.tags ?? []));
+    assert.deepEqual([...used].filter((tag) => !names.includes(tag)), [], 'every tag an operation uses is declared');
+    const native = [...new Set(operations(doc).filter(({ op }) => !op.tags?.some((tag) => COMPAT_TAGS.has(tag))).flatMap(({ op }) => op.tags ?? []))];
+    assert.deepEqual(names.slice(0, names.length - vendor.length).sort(), native.sort(), 'the native tags, and only they, come before the vendors\'');
+    assert.deepEqual(names.slice(-vendor.length), vendor);
+    assert.equal(names[0], 'Phone numbers');
+    for (const tag of doc.tags) assert.ok(typeof tag.description === 'string' && tag.description.length > 10, `tag ${tag.name} has a description`);
+  });
+
+  test('every response has a description, and every error response a named schema of its face', () => {
+    const namesByFace = new Map<string, Set<string>>();
+    for (const { path, method, op } of operations(doc)) {
+      const where = `${method.toUpperCase()} ${path}`;
+      const face = op.tags?.find((tag) => COMPAT_TAGS.has(tag)) ?? 'native';
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        assert.ok(response.description && response.description !== 'Default Response', `${where} ${status} has no description`);
+        if (Number(status) < 400) continue;
+        const schema = response.content?.['application/json']?.schema as { $ref?: string } | undefined;
+        assert.match(String(schema?.$ref), /^#\/components\/schemas\/\w+$/, `${where} ${status} refers to a named schema`);
+        assert.ok(resolve(doc, schema), `${where} ${status}: ${schema!.$ref} exists`);
+        const names = namesByFace.get(face) ?? new Set<string>();
+        namesByFace.set(face, names.add(schema!.$ref!));
+      }
+    }
+    // Each face names its own error shapes: none is shared with another face.
+    const all = [...namesByFace.values()].flatMap((names) => [...names]);
+    assert.equal(new Set(all).size, all.length, JSON.stringify([...namesByFace].map(([face, names]) => [face, [...names]])));
+    assert.equal(namesByFace.size, 1 + COMPAT_TAGS.size);
+  });
+
+  test('every request body and every parameter has an example that its schema takes', () => {
+    const ajv = createAjv('array');
+    for (const { path, method, op } of operations(doc) as { path: string; method: string; op: any }[]) {
+      const where = `${method.toUpperCase()} ${path}`;
+      for (const param of op.parameters ?? []) {
+        assert.ok('example' in param || 'examples' in param, `${where}: parameter ${param.name} has no example`);
+        const value = typeof param.example === 'string' ? param.example : JSON.stringify(param.example);
+        const validate = ajv.compile({ type: 'object', properties: { [param.name]: param.schema } });
+        // Parameters travel as text: the example must be what the schema takes once coerced.
+        assert.ok(validate({ [param.name]: param.schema.type === 'string' ? value : param.example }), `${where}: ${param.name} example ${value}: ${ajv.errorsText(validate.errors)}`);
+      }
+      for (const [type, media] of Object.entries<any>(op.requestBody?.content ?? {})) {
+        assert.ok('example' in media || 'examples' in media, `${where}: the ${type} body has no example`);
+        const validate = ajv.compile(resolve(doc, media.schema));
+        assert.ok(validate(structuredClone(media.example)), `${where}: the body example: ${ajv.errorsText(validate.errors)}`);
+      }
+    }
+  });
+
+  test('another method on a known path is 405 with Allow, in the v1 error envelope', async () => {
+    for (const [method, url, allow] of [['PUT', '/v1/phone-numbers', 'GET, HEAD, POST, PATCH'], ['DELETE', '/v1/phone-numbers', 'GET, HEAD, POST, PATCH'], ['POST', '/v1/me', 'GET, HEAD']] as const) {
+      const res = await t.request(method, url);
+      assertEnvelope(res, 405, 'method_not_allowed');
+      assert.equal(res.headers.allow, allow, `${method} ${url}`);
+    }
+  });
+
   test('unknown routes are 404 in the v1 error envelope', async () => {
     for (const [method, url, key] of [
       ['GET', '/nope', null],
       ['GET', '/v1/nope', null],
       ['GET', '/v1/nope', undefined],
       ['POST', '/v2/phone-numbers', undefined],
-      ['PUT', '/v1/phone-numbers', undefined],
-      ['DELETE', '/v1/phone-numbers', undefined],
       ['GET', '/v1/phone-numbers/%2B14155550100/extra', undefined],
     ] as const) {
       const res = await t.request(method, url, undefined, { key });

@@ -1,13 +1,11 @@
 // build(): the whole HTTP application as one Fastify instance, ready for inject() or listen().
 import Fastify, { type FastifyInstance } from 'fastify';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
 import type { Core } from '../core/index.ts';
-import { HttpError } from './errors.ts';
+import { MAX_PARAM_LENGTH } from './errors.ts';
 import { frameworkErrors } from './framework-errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
@@ -15,9 +13,11 @@ import { registerLoadShedding, SHED_RETRY_AFTER } from './plugins/load-shedding.
 import { registerRateLimit } from './plugins/rate-limit.ts';
 import { registerRouteAccess } from './plugins/route-access.ts';
 import { newRequestId } from './request-id.ts';
+import { notFoundHandler } from './route-miss.ts';
 import { registerSerialization } from './serialization.ts';
 import { validatorCompiler } from './validation.ts';
-import { COMPAT_FACES, registerCompatFaces } from './compat/index.ts';
+import { registerCompatFaces } from './compat/index.ts';
+import { registerOpenApi } from './openapi/index.ts';
 import { sendV1Error, v1Api } from './v1/index.ts';
 
 export interface BuildOptions {
@@ -73,7 +73,7 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
     requestIdHeader: false, // never trust a client-chosen id in our logs
     bodyLimit: config.bodyLimit,
     return503OnClosing: true,
-    routerOptions: { maxParamLength: 256 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -91,41 +91,14 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
     return payload;
   });
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Switchboard',
-        version: '0.1.0',
-        description: 'Phone-number control plane for voice-AI agents. The native API lives under /v1.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer sb_…' },
-          basic: { type: 'http', scheme: 'basic', description: 'Workspace id as user name, API key as password.' },
-        },
-      },
-      security: [{ bearer: [] }, { basic: [] }],
-      tags: [
-        { name: 'Phone numbers', description: 'Native API: the numbers of a workspace and how their calls and messages are routed.' },
-        ...Object.values(COMPAT_FACES).map((face) => ({ name: face.tag, description: face.description })),
-      ],
-    },
-    transform: ({ schema, url, route }) => {
-      // Routes that need no key say so in the document.
-      const transformed = { schema, url } as { schema: Record<string, unknown>; url: string };
-      if (!route.config?.scope && schema) transformed.schema = { ...schema, security: [] };
-      return transformed as never;
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
+  await registerOpenApi(app);
 
   app.setErrorHandler(sendV1Error);
-  app.setNotFoundHandler((request, reply) => sendV1Error(new HttpError(404, 'not_found', `no route for ${request.method} ${request.url.split('?')[0]}`), request, reply));
+  app.setNotFoundHandler(notFoundHandler(sendV1Error));
 
   app.get('/healthz', { schema: { operationId: 'healthz', summary: 'The process is alive', tags: ['Health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   app.get('/readyz', {
-    schema: { operationId: 'readyz', summary: 'The database answers', tags: ['Health'], response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), 503: Type.Object({ status: Type.String(), database: Type.String(), load: Type.Optional(Type.String({ description: '"overloaded" while requests are shed (SWITCHBOARD_MAX_EVENT_LOOP_DELAY)' })) }) } },
+    schema: { operationId: 'readyz', summary: 'The database answers', tags: ['Health'], response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), 503: Type.Object({ status: Type.String(), database: Type.String(), load: Type.Optional(Type.String({ description: '"overloaded" while requests are shed (SWITCHBOARD_MAX_EVENT_LOOP_DELAY)' })) }, { title: 'NotReady', description: 'Not ready: the database does not answer, or requests are being shed.' }) } },
   }, async (_request, reply) => {
     const overloaded = underPressure();
     const ok = await databaseReady(core);
@@ -136,7 +109,6 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
       ...(overloaded ? { load: 'overloaded' } : {}),
     });
   });
-  app.get('/openapi.json', { schema: { operationId: 'openapiDocument', hide: true } }, async () => app.swagger());
 
   if (config.faces.has('v1')) await app.register(v1Api, { prefix: '/v1', core, bulkBodyLimit: config.bulkBodyLimit });
   await registerCompatFaces(app, { core, config });

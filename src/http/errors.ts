@@ -6,7 +6,7 @@ import { toFieldIssues } from '../core/shared/check-schema.ts';
 
 export interface HttpProblem {
   status: number;
-  code: ErrorCode | 'unsupported_media_type' | 'method_not_allowed';
+  code: ErrorCode | 'unsupported_media_type' | 'method_not_allowed' | 'uri_too_long';
   message: string;
   details: FieldIssue[];
   /** Seconds, for 429 and 503. */
@@ -29,6 +29,9 @@ const STATUS: Record<ErrorCode, number> = {
   internal_error: 500,
   unavailable: 503,
 };
+
+/** The router's limit on one path parameter (app.ts routerOptions.maxParamLength): past it, 414. */
+export const MAX_PARAM_LENGTH = 256;
 
 export class HttpError extends DomainError {
   constructor(
@@ -88,6 +91,12 @@ export function toProblem(error: unknown): HttpProblem {
     return { status: 400, code: 'invalid_request', message: first ? `${first.field}: ${first.message}` : 'the request is not valid', details };
   }
   switch (err.code) {
+    // The router's own refusals: their messages quote the whole path, which is the client's
+    // input (maybe kilobytes of it) and not worth echoing back.
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, code: 'uri_too_long', message: `a path segment is longer than ${MAX_PARAM_LENGTH} characters`, details: [] };
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, code: 'invalid_request', message: 'the path does not decode (bad percent-encoding)', details: [] };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'payload_too_large', message: 'the request body is larger than this route accepts', details: [] };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

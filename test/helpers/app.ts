@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { build } from '../../src/http/app.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
 import type { NewWorkspace } from '../../src/core/workspaces/service.ts';
+import { recordStatuses } from './status-log.ts';
 
 export const TEST_SECRET_KEY = '6a1f0b6cd9a54c0e8b1e2f3a4b5c6d7e8f9012345678901234567890abcdef01';
 
@@ -63,6 +64,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const app = await build({ config, core: runtime.core, logStream });
   await app.ready();
+  recordStatuses(app, config.faces);
   const key = first.apiKey.secret;
   return {
     app,

@@ -30,6 +30,8 @@ export interface Operation {
   face: FaceName;
   operationId: string;
   body?: JsonSchema;
+  /** The media types the body may come in (application/json, and merge patch where it is one). */
+  consumes: string[];
   query: Param[];
   params: Param[];
   /** 200's JSON schema, when documented. */
@@ -42,7 +44,7 @@ const TAG_FACE = new Map(Object.entries(COMPAT_FACES).map(([name, face]) => [fac
 
 /** Routes hidden from the OpenAPI document (schema.hide) that still answer. */
 export const HIDDEN_OPERATIONS: Operation[] = [
-  { method: 'POST', path: '/v1/numbers/buy', face: 'vocode', operationId: 'vocodeBuyNumber', query: [], params: [] },
+  { method: 'POST', path: '/v1/numbers/buy', face: 'vocode', operationId: 'vocodeBuyNumber', consumes: [], query: [], params: [] },
 ];
 
 /** Every route of every face: the OpenAPI document's operations (with their face) plus the hidden ones. */
@@ -62,6 +64,7 @@ export function operations(app: FastifyInstance): Operation[] {
         face,
         operationId: op.operationId,
         ...(op.requestBody ? { body: op.requestBody.content['application/json'].schema } : {}),
+        consumes: Object.keys(op.requestBody?.content ?? {}),
         query: pick('query'),
         params: pick('path'),
         ...(op.responses?.['200']?.content?.['application/json']?.schema ? { ok: op.responses['200'].content['application/json'].schema } : {}),
@@ -71,7 +74,7 @@ export function operations(app: FastifyInstance): Operation[] {
   out.push(...HIDDEN_OPERATIONS);
   // Every route the app serves is here (but the docs, probes and HEAD): a new hidden one fails.
   const listed = new Set(out.map((op) => label(op).replace(/\{(\w+)\}/g, ':$1')));
-  const served = registeredRoutes(app).filter((r) => !/^HEAD |^GET \/(docs|healthz|readyz|openapi\.json)\b/.test(r));
+  const served = registeredRoutes(app).filter((r) => !/^HEAD |^GET \/(docs|healthz|readyz|openapi\.json)\b|^GET \/$/.test(r));
   assert.deepEqual(served.filter((r) => !listed.has(r)), [], 'routes neither documented nor in HIDDEN_OPERATIONS');
   assert.deepEqual([...listed].filter((r) => !served.includes(r)), [], 'HIDDEN_OPERATIONS lists routes that are gone');
   return out;
@@ -332,6 +335,16 @@ export class Fixtures {
     if (op.face === 'vocode' && name === 'phone_number') return (await this.number()).number;
     if (op.face === 'freya' && name === 'workspaceId') return this.t.first.workspace.id;
     return undefined;
+  }
+
+  /** Query parameters the route needs to reach a real object (the number Vocode names, Freya's workspace). */
+  async query(op: Operation): Promise<[string, string][]> {
+    const query: [string, string][] = [];
+    for (const p of op.query) {
+      const value = await this.queryValue(op, p.name);
+      if (value !== undefined) query.push([p.name, value]);
+    }
+    return query;
   }
 
   /** The route's path: each parameter a real object's (FIXTURE or absent) or the encoded value given. */

@@ -52,6 +52,7 @@ export const OPERATIONS = {
   healthz: { needs: 'public' },
   readyz: { needs: 'public' },
   openapiDocument: { needs: 'public' },
+  rootRedirect: { needs: 'public' },
 
   // Native API (/v1).
   createPhoneNumber: { needs: 'numbers:write' },

@@ -9,6 +9,7 @@ import { ifMatchVersion, sendVersioned, setEtag } from '../etag.ts';
 import { contextOf } from '../plugins/auth.ts';
 import type { VersionCondition } from '../../core/shared/versions.ts';
 import { DELETE_DESCRIPTION, errorResponses, IdParams, idempotencyHeader, ifMatchHeader, ifNoneMatchHeader, ListOf, notModified, page, PageQuery } from './schemas.ts';
+import { MERGE_PATCH_CONSUMES } from '../plugins/json-body.ts';
 
 interface TargetService {
   create(ctx: any, input: any): Promise<{ id: string; version: number }>;
@@ -57,7 +58,7 @@ function targetRoutes(api: TargetApi): FastifyPluginAsyncTypebox {
     }, async (request, reply) => sendVersioned(request, reply, await api.service.get(contextOf(request), request.params.id)));
 
     app.patch(`/${api.path}/:id`, {
-      schema: { operationId: `update${Name}`, summary: `Change a ${api.noun} (merge patch)`, tags, params: IdParams, headers: ifMatchHeader, body: api.patch, response: { 200: api.schema, ...errorResponses(404, 412, 422) } },
+      schema: { operationId: `update${Name}`, summary: `Change a ${api.noun} (merge patch)`, tags, params: IdParams, headers: ifMatchHeader, body: api.patch, consumes: MERGE_PATCH_CONSUMES, response: { 200: api.schema, ...errorResponses(404, 412, 422) } },
     }, async (request, reply) => {
       const updated = await api.service.update(contextOf(request), request.params.id, request.body, ifMatchVersion(request));
       setEtag(reply, updated.version);

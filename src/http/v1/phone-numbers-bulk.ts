@@ -62,7 +62,7 @@ export function phoneNumberBulkRoutes(core: Core, bodyLimit: number): FastifyPlu
         tags: ['Phone numbers'],
         headers: idempotencyHeader,
         body: BulkBody,
-        response: { 200: BulkResponse, 422: Type.Intersect([ErrorEnvelope, Type.Object({ errors: Type.Optional(Type.Array(ItemError, { description: 'Per-item errors of an atomic batch; absent for other 422s such as idempotency_key_reused.' })) })]), ...errorResponses(413) },
+        response: { 200: BulkResponse, 422: Type.Intersect([ErrorEnvelope, Type.Object({ errors: Type.Optional(Type.Array(ItemError, { description: 'Per-item errors of an atomic batch; absent for other 422s such as idempotency_key_reused.' })) })], { title: 'BulkUpdateError' }), ...errorResponses(413) },
       },
     }, async (request, reply) => {
       const atomic = request.body.atomic ?? false;

@@ -9,6 +9,7 @@ import { contextOf } from '../plugins/auth.ts';
 import { ifMatchVersion, sendVersioned, setEtag } from '../etag.ts';
 import { HttpError } from '../errors.ts';
 import { DELETE_DESCRIPTION, errorResponses, idempotencyHeader, ifMatchHeader, ifNoneMatchHeader, ListOf, notModified, page, PageQuery } from './schemas.ts';
+import { MERGE_PATCH_CONSUMES } from '../plugins/json-body.ts';
 import type { Core } from '../../core/index.ts';
 
 const tags = ['Phone numbers'];
@@ -63,6 +64,7 @@ export function phoneNumberRoutes(core: Core): FastifyPluginAsyncTypebox {
         params: RefParams,
         headers: ifMatchHeader,
         body: PhoneNumberPatchSchema,
+        consumes: MERGE_PATCH_CONSUMES,
         response: { 200: PhoneNumberSchema, ...errorResponses(404, 409, 412, 422) },
       },
     }, async (request, reply) => {

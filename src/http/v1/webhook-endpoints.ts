@@ -10,6 +10,7 @@ import { RotateSecretSchema, WebhookEndpointCreateSchema, WebhookEndpointPatchSc
 import { ifMatchVersion, sendVersioned, setEtag } from '../etag.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { DELETE_DESCRIPTION, errorResponses, IdParams, idempotencyHeader, ifMatchHeader, ifNoneMatchHeader, ListOf, notModified, page, PageQuery } from './schemas.ts';
+import { MERGE_PATCH_CONSUMES } from '../plugins/json-body.ts';
 
 const tags = ['Webhook endpoints'];
 
@@ -64,6 +65,7 @@ export function webhookEndpointRoutes(core: Core): FastifyPluginAsyncTypebox {
         params: IdParams,
         headers: ifMatchHeader,
         body: WebhookEndpointPatchSchema,
+        consumes: MERGE_PATCH_CONSUMES,
         response: { 200: WebhookEndpointSchema, ...errorResponses(404, 409, 412, 422) },
       },
     }, async (request, reply) => {

@@ -14,8 +14,8 @@
 //   (workflows:read); the ids, which the number holds, show with numbers:read.
 import type { FastifyInstance } from 'fastify';
 import type { FacePlugin } from '../index.ts';
-import { HttpError } from '../../errors.ts';
 import { registerAuth } from '../../plugins/auth.ts';
+import { notFoundHandler } from '../../route-miss.ts';
 import { FREYA_API_PREFIX } from './constants.ts';
 import { freyaBulkRoutes } from './bulk.ts';
 import { sendFreyaError } from './errors.ts';
@@ -26,9 +26,8 @@ export const freyaFace: FacePlugin = async (app, { core, config }) => {
   registerAuth(app, core);
   await app.register(freyaRoutes(core));
   await app.register(freyaBulkRoutes(core, config.bulkBodyLimit));
-  // Unknown paths and methods under Freya's /api/v2 answer in Freya's format, not the native one.
+  // Unknown paths (404) and methods (405) under Freya's /api/v2 answer in Freya's format, not the native one.
   await app.register(async (scoped: FastifyInstance) => {
-    scoped.setNotFoundHandler((request, reply) =>
-      sendFreyaError(new HttpError(404, 'not_found', `no route for ${request.method} ${request.url.split('?')[0]}`), request, reply));
+    scoped.setNotFoundHandler(notFoundHandler(sendFreyaError));
   }, { prefix: FREYA_API_PREFIX });
 };

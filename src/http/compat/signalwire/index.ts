@@ -3,8 +3,8 @@
 // too); errors in SignalWire's format (errors.ts), also for unknown paths under the prefix.
 import type { FastifyInstance } from 'fastify';
 import type { FacePlugin } from '../index.ts';
-import { HttpError } from '../../errors.ts';
 import { registerAuth } from '../../plugins/auth.ts';
+import { notFoundHandler } from '../../route-miss.ts';
 import { PREFIX } from './constants.ts';
 import { sendSignalwireError } from './errors.ts';
 import { signalwireRoutes } from './routes.ts';
@@ -12,7 +12,7 @@ import { signalwireRoutes } from './routes.ts';
 export const signalwireFace: FacePlugin = async (app, { core }) => {
   await app.register(async (scoped: FastifyInstance) => {
     scoped.setErrorHandler(sendSignalwireError);
-    scoped.setNotFoundHandler((request, reply) => sendSignalwireError(new HttpError(404, 'not_found', 'no such route'), request, reply));
+    scoped.setNotFoundHandler(notFoundHandler(sendSignalwireError));
     registerAuth(scoped, core);
     await scoped.register(signalwireRoutes(core));
   }, { prefix: PREFIX });

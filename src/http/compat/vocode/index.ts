@@ -38,6 +38,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FacePlugin } from '../index.ts';
 import { registerAuth } from '../../plugins/auth.ts';
+import { notFoundHandler } from '../../route-miss.ts';
 import { sendVocodeError } from './errors.ts';
 import { vocodeRoutes } from './routes.ts';
 
@@ -45,8 +46,9 @@ export const vocodeFace: FacePlugin = async (app, { core }) => {
   app.setErrorHandler(sendVocodeError);
   registerAuth(app, core);
   await app.register(vocodeRoutes(core));
-  // Unknown paths and methods under /v1/numbers answer as FastAPI does, not in the native format.
+  // Unknown paths (404) and methods (405, with Allow) under /v1/numbers answer as FastAPI does,
+  // not in the native format.
   await app.register(async (scoped: FastifyInstance) => {
-    scoped.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not Found' }));
+    scoped.setNotFoundHandler(notFoundHandler(sendVocodeError, true));
   }, { prefix: '/v1/numbers' });
 };

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FacePlugin } from '../index.ts';
 import { registerAuth } from '../../plugins/auth.ts';
+import { notFoundHandler } from '../../route-miss.ts';
 import { VOICEOS_PREFIX } from './constants.ts';
 import { sendVoiceosError } from './errors.ts';
 import { voiceosRoutes } from './routes.ts';
@@ -14,8 +15,8 @@ export const voiceosFace: FacePlugin = async (app, { core }) => {
   app.setErrorHandler(sendVoiceosError);
   registerAuth(app, core);
   await app.register(async (scoped: FastifyInstance) => {
-    // Unknown routes and methods under /phone_numbers answer as FastAPI does.
-    scoped.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not Found' }));
+    // Unknown routes (404) and methods (405, with Allow) under /phone_numbers answer as FastAPI does.
+    scoped.setNotFoundHandler(notFoundHandler(sendVoiceosError, true));
     await scoped.register(voiceosRoutes(core));
   }, { prefix: VOICEOS_PREFIX });
 };

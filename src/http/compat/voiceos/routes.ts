@@ -6,6 +6,7 @@ import { can } from '../../../core/authorization/authorize.ts';
 import type { PhoneNumber } from '../../../core/phone-numbers/schema.ts';
 import { decodeCursor } from '../../../core/shared/pagination.ts';
 import { contextOf } from '../../plugins/auth.ts';
+import { MERGE_PATCH_CONSUMES } from '../../plugins/json-body.ts';
 import { VOICEOS_TAG } from './constants.ts';
 import { fromWire, pathNumber } from './from-wire.ts';
 import { ListQuery, PhoneNumberOut, PhoneNumberPage, PhoneNumberParams, UpdateBody, errorResponses } from './schemas.ts';
@@ -55,6 +56,7 @@ export function voiceosRoutes(core: Core): FastifyPluginAsyncTypebox {
         tags,
         params: PhoneNumberParams,
         body: UpdateBody,
+        consumes: MERGE_PATCH_CONSUMES,
         response: { 200: PhoneNumberOut, ...errorResponses(404, 409) },
       },
     }, async (request) => {
