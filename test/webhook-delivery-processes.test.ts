@@ -22,10 +22,10 @@ interface Server {
   base: string;
 }
 
-async function startServer(ctx: ChildEnv): Promise<Server> {
+async function startServer(ctx: ChildEnv, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   // LOG_LEVEL=warn hides "listening": wait for /readyz instead.
-  const child = startChild(['src/main.ts'], { ...ctx.env, ...DELIVERY_ENV, PORT: String(port) });
+  const child = startChild(['src/main.ts'], { ...ctx.env, ...DELIVERY_ENV, ...env, PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
   await waitReady(child, base);
   return { child, base };
@@ -120,9 +120,13 @@ describe('webhook delivery across processes', () => {
     receivers.push(receiver);
     receiver.respond = () => ({ status: 204, delayMs: 2 });
 
-    const a = await startServer(ctx);
+    // Nothing is killed here, so nothing waits for a lease: a generous timeout keeps a loaded
+    // machine from timing out attempts the receiver did get (a retry would then be a legitimate
+    // at-least-once repeat, not the double send this test is about).
+    const patient = { SWITCHBOARD_WEBHOOK_TIMEOUT: '10s', SWITCHBOARD_WEBHOOK_LEASE: '30s' };
+    const a = await startServer(ctx, patient);
     const key = firstKey(a.child);
-    const b = await startServer(ctx);
+    const b = await startServer(ctx, patient);
     const [callA, callB] = [api(a.base, key), api(b.base, key)];
     await subscribe(callA, receiver, '/two');
     const numbers = await createNumbers(callA, 50, 200);
