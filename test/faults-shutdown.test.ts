@@ -23,7 +23,7 @@ type Json = Record<string, any>;
 const BULK = 300;
 
 const SERVER_ENV = {
-  LOG_LEVEL: 'info', // "incoming request" says when the server has the bulk request
+  LOG_LEVEL: 'debug', // "request received" says when the server has the bulk request
   SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE: 'true',
   // Longer than the worker's shutdown grace (8 s), so that the slow receiver's attempt is still
   // in flight when the grace ends; the lease must be at least the timeout + 5 s.
@@ -147,7 +147,7 @@ describe('graceful shutdown (SIGTERM) of a server process', { timeout: 120_000 }
     // 1. The bulk request, half sent: the server has it (logged) but cannot finish it yet.
     const bulkBody = JSON.stringify({ items: ids.map((id) => ({ id, friendly_name: 'bulk during shutdown' })), atomic: true });
     const bulk = splitRequest(server.port, key, 'PATCH', '/v1/phone-numbers', bulkBody);
-    await server.child.waitFor(/"method":"PATCH","url":"\/v1\/phone-numbers"/, 10_000);
+    await server.child.waitFor(/"method":"PATCH","route":"\/v1\/phone-numbers"[^\n]*"msg":"request received"/, 10_000);
     // 2. One change to each hooked number: both deliveries go out and wait on the receiver.
     for (const name of ['fast', 'slow']) {
       const res = await call('PATCH', `/v1/phone-numbers/${hooked[name].number}`, { friendly_name: `hook ${name}` });

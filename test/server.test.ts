@@ -93,7 +93,7 @@ describe('server process', { timeout: 600_000 }, () => {
       req.write(body.slice(0, 10));
       inFlight = req;
     });
-    await child.waitFor(/incoming request/, 10_000); // the server has the request
+    await child.waitFor(/"msg":"request received"/, 10_000); // the server has the request (LOG_LEVEL=debug)
     child.process.kill('SIGTERM');
     await child.waitFor(/shutting down/, 10_000);
     await new Promise((r) => setTimeout(r, 300));

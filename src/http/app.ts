@@ -7,12 +7,14 @@ import { Type } from '@sinclair/typebox';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
 import type { Core } from '../core/index.ts';
+import { loggerSetup } from '../logging.ts';
 import { HttpError } from './errors.ts';
 import { frameworkErrors } from './framework-errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerLoadShedding, SHED_RETRY_AFTER } from './plugins/load-shedding.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
+import { registerRequestLog } from './plugins/request-log.ts';
 import { newRequestId } from './request-id.ts';
 import { registerSerialization } from './serialization.ts';
 import { validatorCompiler } from './validation.ts';
@@ -25,21 +27,6 @@ export interface BuildOptions {
   /** Where logs go (tests capture them); stdout when absent. */
   logStream?: DestinationStream;
 }
-
-/** Secrets can appear in these places of a log line; pino replaces them. */
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'headers.authorization',
-  '*.password',
-  '*.auth_token',
-  '*.secret',
-  '*.*.password',
-  '*.*.auth_token',
-  'password',
-  'auth_token',
-  'secret',
-];
 
 /** /readyz waits this long for the database before saying it does not answer. */
 const READY_TIMEOUT_MS = 2_000;
@@ -65,9 +52,20 @@ async function databaseReady(core: Core): Promise<boolean> {
   }
 }
 
+/**
+ * SWITCHBOARD_TRUST_PROXY for Fastify. A hop count becomes a function of the hop: Fastify 5.12
+ * trusts no hop for a plain number (it cannot tell the nearest peer is a proxy), while the
+ * setting means "the nearest N hops are our proxies", which holds when only they can reach us.
+ */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export async function build({ config, core, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) },
+    logger: loggerSetup(config, logStream),
+    disableRequestLogging: true, // one line per request instead (plugins/request-log.ts)
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: newRequestId,
     requestIdHeader: false, // never trust a client-chosen id in our logs
     bodyLimit: config.bodyLimit,
@@ -79,6 +77,7 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
   app.setValidatorCompiler(validatorCompiler());
   registerSerialization(app);
   registerJsonBody(app);
+  registerRequestLog(app);
   // First of all: shed load (503) while the event loop lags, then rate limits (429).
   const underPressure = await registerLoadShedding(app, config.maxEventLoopDelayMs);
   await registerRateLimit(app, config.rateLimit);
