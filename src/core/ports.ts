@@ -27,6 +27,8 @@ export interface Actor {
   apiKeyId: string | null;
   /** "api_key" for API calls, "operator" for the CLI, "system" for the server itself. */
   type: 'api_key' | 'operator' | 'system';
+  /** API calls: the client's address (SWITCHBOARD_TRUST_PROXY decides whose), kept on the audit event. */
+  ip?: string;
 }
 
 export interface Page<T> {

@@ -2,7 +2,7 @@
 // Registered inside each face, so a face's error handler answers in that face's format.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Scope } from '../../core/api-keys/model.ts';
-import type { Principal } from '../../core/api-keys/service.ts';
+import type { AuthenticateOptions, Principal } from '../../core/api-keys/service.ts';
 import type { Context } from '../../core/audit/record.ts';
 import { ForbiddenError, UnauthorizedError } from '../../core/errors.ts';
 import type { Core } from '../../core/index.ts';
@@ -24,17 +24,17 @@ declare module 'fastify' {
   }
 }
 
-export async function authenticate(core: Core, header: string | undefined): Promise<Principal> {
+export async function authenticate(core: Core, header: string | undefined, options: AuthenticateOptions = {}): Promise<Principal> {
   if (!header) throw new UnauthorizedError('an API key is required: send "Authorization: Bearer <key>"');
   const space = header.indexOf(' ');
   const scheme = header.slice(0, space).toLowerCase();
   const value = header.slice(space + 1).trim();
-  if (space > 0 && scheme === 'bearer' && value) return core.apiKeys.authenticate(value);
+  if (space > 0 && scheme === 'bearer' && value) return core.apiKeys.authenticate(value, options);
   if (space > 0 && scheme === 'basic' && value) {
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 1) throw new UnauthorizedError('Basic credentials must be "<workspace id>:<API key>"');
-    const principal = await core.apiKeys.authenticate(decoded.slice(colon + 1));
+    const principal = await core.apiKeys.authenticate(decoded.slice(colon + 1), options);
     if (principal.key.workspace_id !== decoded.slice(0, colon).toLowerCase()) throw new UnauthorizedError('the project id does not match the API key');
     return principal;
   }
@@ -51,13 +51,13 @@ export function registerAuth(app: FastifyInstance, core: Core): void {
   app.addHook('onRequest', async (request, reply) => {
     const scope = request.routeOptions.config.scope;
     if (!scope) return;
-    // Rate limits (plugins/rate-limit.ts): an address flooding bad keys is refused before any
-    // lookup; a valid key is counted before the scope check and any other work.
+    // Rate limits (plugins/rate-limit.ts): an address flooding bad keys has only the keys this
+    // server knows looked up; a valid key is counted before the scope check and any other work.
     const limiter = request.server.switchboardRateLimiter ?? null;
-    limiter?.beforeAuth(request);
+    const mayLookUp = limiter?.lookupBudget(request);
     let principal: Principal;
     try {
-      principal = await authenticate(core, request.headers.authorization);
+      principal = await authenticate(core, request.headers.authorization, mayLookUp ? { mayLookUp } : {});
     } catch (err) {
       if (limiter && err instanceof UnauthorizedError) await limiter.authFailed(request);
       throw err;
@@ -67,7 +67,7 @@ export function registerAuth(app: FastifyInstance, core: Core): void {
     request.auth = {
       principal,
       ctx: {
-        actor: { workspaceId: principal.key.workspace_id, userId: principal.key.user_id, apiKeyId: principal.key.id, type: 'api_key' },
+        actor: { workspaceId: principal.key.workspace_id, userId: principal.key.user_id, apiKeyId: principal.key.id, type: 'api_key', ip: request.ip },
         requestId: request.id,
       },
     };
