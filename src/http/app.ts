@@ -14,7 +14,7 @@ import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerLoadShedding, SHED_RETRY_AFTER } from './plugins/load-shedding.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
-import { registerRequestLog } from './plugins/request-log.ts';
+import { RequestLog } from './plugins/request-log.ts';
 import { newRequestId } from './request-id.ts';
 import { registerSerialization } from './serialization.ts';
 import { validatorCompiler } from './validation.ts';
@@ -64,7 +64,7 @@ function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((a
 export async function build({ config, core, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerSetup(config, logStream),
-    disableRequestLogging: true, // one line per request instead (plugins/request-log.ts)
+    logController: new RequestLog(), // one line per request (plugins/request-log.ts)
     trustProxy: trustProxyOption(config.trustProxy),
     genReqId: newRequestId,
     requestIdHeader: false, // never trust a client-chosen id in our logs
@@ -77,7 +77,6 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
   app.setValidatorCompiler(validatorCompiler());
   registerSerialization(app);
   registerJsonBody(app);
-  registerRequestLog(app);
   // First of all: shed load (503) while the event loop lags, then rate limits (429).
   const underPressure = await registerLoadShedding(app, config.maxEventLoopDelayMs);
   await registerRateLimit(app, config.rateLimit);
