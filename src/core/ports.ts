@@ -193,6 +193,11 @@ export interface TransportResult {
   retryAfterSeconds: number | null;
   /** 410 Gone: the receiver asks to stop sending (the endpoint is disabled). */
   gone: boolean;
+  /**
+   * The destination policy refused the address (SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE): no connection
+   * was made, and trying again would be refused again, so the delivery fails at once.
+   */
+  refused?: boolean;
 }
 
 export interface IdempotencyRecord {
