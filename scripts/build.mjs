@@ -103,6 +103,9 @@ export async function ensureCli() {
   return pathToFileURL(cliStub).href;
 }
 
+// `node scripts/build.mjs [server|cli]`: both by default; `npm start` builds only the server.
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  await Promise.all([buildServer(), buildCli()]);
+  const only = process.argv[2];
+  if (only && only !== 'server' && only !== 'cli') throw new Error(`usage: node scripts/build.mjs [server|cli], not ${only}`);
+  await Promise.all([only !== 'cli' && buildServer(), only !== 'server' && buildCli()]);
 }
