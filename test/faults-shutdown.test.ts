@@ -16,7 +16,7 @@ import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { createChildEnv, exitWithin, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
+import { createChildEnv, firstKey, exitWithin, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
 import { WebhookReceiver } from './helpers/webhook-receiver.ts';
 
 type Json = Record<string, any>;
@@ -119,7 +119,7 @@ describe('graceful shutdown (SIGTERM) of a server process', { timeout: 120_000 }
     ctx = await createChildEnv();
     await receiver.start();
     let server = await startServer(ctx);
-    const key = server.child.stdout().match(/sb_[A-Za-z0-9_-]+/)![0];
+    const key = await firstKey(server.child);
     let call = api(server.base, key);
 
     // Two numbers, each with an endpoint of its own; and the numbers of the bulk update.
