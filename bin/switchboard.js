@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The `switchboard` command: runs the TypeScript CLI (src/cli/main.ts) through tsx, in this
-// process, so arguments, stdio, signals and the exit code are the CLI's own. tsx is resolved
-// from this package, so the command works from any directory.
-import { register } from 'tsx/esm/api';
+// The `switchboard` command (and `npm run cli`): runs the CLI's esbuild bundle (dist/cli.js) in
+// this process, so arguments, stdio, signals and the exit code are the CLI's own. The bundle is
+// built first when it is missing or older than src/ (a fraction of a second, once), so no build
+// step is needed by hand. Paths are this package's, so the command works from any directory.
+import { ensureCli } from '../scripts/build.mjs';
 
-register();
-await import('../src/cli/main.ts');
+await import(await ensureCli());

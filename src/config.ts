@@ -1,10 +1,22 @@
 // Configuration comes from the environment only, and is validated once at start:
 // a bad value stops the process with a message that names the variable.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_RETRY_SCHEDULE_MS, parseDuration, scheduleProblem } from './core/webhooks/delivery/retry-schedule.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** LOG_FORMAT: JSON lines for machines (default), or pino-pretty's coloured lines for humans. */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/**
+ * SWITCHBOARD_TRUST_PROXY, as Fastify's `trustProxy` takes it: false (the connection's address
+ * is the client's), true (every proxy is trusted: the left-most X-Forwarded-For entry), a number
+ * of proxy hops, or the addresses/CIDR ranges of the proxies.
+ */
+export type TrustProxy = boolean | number | string[];
 
 /** The APIs Switchboard can serve: its own and the vendor-compatible ones. */
 export const FACES = ['v1', 'freya', 'voiceos', 'vocode', 'signalwire'] as const;
@@ -18,6 +30,9 @@ export interface Config {
   /** 32-byte key for AES-256-GCM, decoded; undefined = generate/keep one under dataDir (SQLite only). */
   secretKey: Buffer | undefined;
   logLevel: LogLevel;
+  logFormat: LogFormat;
+  /** SWITCHBOARD_TRUST_PROXY: whose X-Forwarded-For is believed for the client address. */
+  trustProxy: TrustProxy;
   /** Largest request body accepted by any route, in bytes. */
   bodyLimit: number;
   /** Largest request body of the bulk routes, in bytes. */
@@ -100,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const logLevel = (env.LOG_LEVEL?.trim() || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const logFormat = (env.LOG_FORMAT?.trim().toLowerCase() || 'json') as LogFormat;
+  if (!LOG_FORMATS.includes(logFormat)) throw new ConfigError(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
   const host = env.HOST?.trim() || '127.0.0.1';
   const secretKey = env.SWITCHBOARD_SECRET_KEY ? parseSecretKey(env.SWITCHBOARD_SECRET_KEY) : undefined;
   const dbSchema = env.SWITCHBOARD_DB_SCHEMA?.trim() || undefined;
@@ -119,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.SWITCHBOARD_DATA_DIR?.trim() || './data'),
     secretKey,
     logLevel,
+    logFormat,
+    trustProxy: trustProxyConfig(env),
     bodyLimit: integer(env, 'SWITCHBOARD_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     bulkBodyLimit: integer(env, 'SWITCHBOARD_BULK_BODY_LIMIT', 32 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     faces: parseFaces(env.SWITCHBOARD_FACES),
@@ -170,6 +189,31 @@ function rateLimitConfig(env: NodeJS.ProcessEnv): RateLimitConfig | null {
   const max = raw === 'off' ? 0 : integer(env, 'SWITCHBOARD_RATE_LIMIT', 6000, 0, 10_000_000);
   const windowMs = duration(env, 'SWITCHBOARD_RATE_LIMIT_WINDOW', 60_000, 1_000, 86_400e3);
   return max === 0 ? null : { max, windowMs };
+}
+
+/** proxy-addr's names for well-known ranges, accepted in the list as Fastify accepts them. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxyConfig(env: NodeJS.ProcessEnv): TrustProxy {
+  const name = 'SWITCHBOARD_TRUST_PROXY';
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '' || raw.toLowerCase() === 'false') return false;
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(raw)) return integer(env, name, 0, 0, 100) || false; // 0 hops: no proxy
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !PROXY_RANGE_NAMES.has(e.toLowerCase()) && !isAddressOrRange(e));
+  if (bad.length || !entries.length) {
+    throw new ConfigError(`${name} must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses and CIDR ranges (such as 10.0.0.0/8,127.0.0.1); not understood: ${bad.map((b) => `"${b}"`).join(', ') || `"${raw}"`}`);
+  }
+  return entries.map((e) => (PROXY_RANGE_NAMES.has(e.toLowerCase()) ? e.toLowerCase() : e));
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 function parseFaces(raw: string | undefined): Set<Face> {

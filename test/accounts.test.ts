@@ -412,7 +412,7 @@ describe('/v1/events', () => {
     assert.equal(created.before, null);
     assert.equal(created.after.id, agentId);
     assert.equal(created.request_id, agentCreatedRequest);
-    assert.deepEqual(created.actor, { type: 'api_key', api_key_id: t.first.apiKey.key.id, user_id: t.first.user.id });
+    assert.deepEqual(created.actor, { type: 'api_key', api_key_id: t.first.apiKey.key.id, user_id: t.first.user.id, ip: '127.0.0.1' });
     assert.deepEqual(updated.changes, ['prompt']);
     assert.equal(updated.before.prompt, null);
     assert.equal(updated.after.prompt, 'p');

@@ -1,11 +1,19 @@
 // The operator CLI, run as a child process against its own database, checked through the core.
+// It runs as users run it, through bin/switchboard.js (the esbuild bundle, built on demand).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
 import { UnauthorizedError } from '../src/core/errors.ts';
 import type { Runtime } from '../src/runtime.ts';
-import { createChildEnv, killAll, runChild, type ChildEnv } from './helpers/processes.ts';
 import { operatorContext } from '../src/core/authorization/authorize.ts';
+import { databaseLocation } from '../src/store/database.ts';
+import { createChildEnv, killAll, ROOT, runChild, type ChildEnv } from './helpers/processes.ts';
+
+const BIN = path.join(ROOT, 'bin/switchboard.js');
 
 const KEY = /sb_[A-Za-z0-9_-]+/g;
 const UUID = '0190a5c4-7b1e-7c3a-9f00-2b6c1d4e5f60';
@@ -13,7 +21,7 @@ const UUID = '0190a5c4-7b1e-7c3a-9f00-2b6c1d4e5f60';
 describe('CLI', { timeout: 600_000 }, () => {
   let ctx: ChildEnv;
   let runtime: Runtime | undefined;
-  const cli = (...args: string[]) => runChild(['src/cli/main.ts', ...args], ctx.env);
+  const cli = (...args: string[]) => runChild([BIN, ...args], ctx.env, { tsx: false });
   const json = async (...args: string[]) => {
     const res = await cli(...args, '--json');
     assert.equal(res.code, 0, `${args.join(' ')}: ${res.stderr}`);
@@ -23,6 +31,8 @@ describe('CLI', { timeout: 600_000 }, () => {
 
   before(async () => {
     ctx = await createChildEnv();
+    // This process checks keys the CLI revokes: it must read them, not trust what it cached.
+    ctx.env.SWITCHBOARD_API_KEY_CACHE_TTL = '0';
   });
   after(async () => {
     await killAll();
@@ -139,17 +149,60 @@ describe('CLI', { timeout: 600_000 }, () => {
       assert.match(res.stdout, /Usage: switchboard/);
       assert.match(res.stdout, /key create --workspace ID --scopes/);
     }
-    const bad = await runChild(['src/cli/main.ts', 'migrate'], { ...ctx.env, SWITCHBOARD_SECRET_KEY: 'short' });
+    const bad = await runChild([BIN, 'migrate'], { ...ctx.env, SWITCHBOARD_SECRET_KEY: 'short' }, { tsx: false });
     assert.equal(bad.code, 78);
     assert.match(bad.stderr, /SWITCHBOARD_SECRET_KEY/);
   });
 
   it('bin/switchboard.js runs the CLI from any directory, passing the exit code through', async () => {
-    const bin = new URL('../bin/switchboard.js', import.meta.url).pathname;
-    const ok = await runChild([bin, 'workspace', 'list', '--json'], ctx.env, { cwd: os.tmpdir(), tsx: false });
+    const ok = await runChild([BIN, 'workspace', 'list', '--json'], ctx.env, { cwd: os.tmpdir(), tsx: false });
     assert.equal(ok.code, 0, ok.stderr);
     assert.ok(JSON.parse(ok.stdout).items.some((w: { name: string }) => w.name === 'Acme'));
-    const bad = await runChild([bin, 'frobnicate'], ctx.env, { cwd: os.tmpdir(), tsx: false });
+    const bad = await runChild([BIN, 'frobnicate'], ctx.env, { cwd: os.tmpdir(), tsx: false });
     assert.equal(bad.code, 2);
+  });
+
+  it('every command says which database it opened, except with --json', async () => {
+    const where = databaseLocation({ databaseUrl: ctx.env.DATABASE_URL, dataDir: ctx.env.SWITCHBOARD_DATA_DIR!, schema: ctx.env.SWITCHBOARD_DB_SCHEMA });
+    const { workspace } = await json('workspace', 'create', '--name', 'Where');
+    for (const args of [['migrate'], ['workspace', 'list'], ['key', 'list', '--workspace', workspace.id], ['workspace', 'create', '--name', 'There']]) {
+      const res = await cli(...args);
+      assert.equal(res.code, 0, res.stderr);
+      assert.equal(res.stdout.split('\n')[0], `database: ${where}`, args.join(' '));
+      const quiet = await cli(...args.map((a) => (a === 'There' ? 'Quiet' : a)), '--json');
+      assert.doesNotMatch(quiet.stdout, /database:/, args.join(' '));
+      JSON.parse(quiet.stdout);
+    }
+    assert.match(where, ctx.env.DATABASE_URL ? /^PostgreSQL postgres:\/\/.*\(schema t_[0-9a-f]+\)$/ : /^SQLite \/.*switchboard\.db$/);
+    // A Postgres URL is shown without its password.
+    assert.equal(databaseLocation({ databaseUrl: 'postgres://app:s3cret@db.example.com:5432/sb?sslmode=require&password=x', dataDir: '' }), 'PostgreSQL postgres://app@db.example.com:5432/sb?sslmode=require');
+  });
+
+  it('a command that needs a database finds none: it says where it looked, fails, and creates nothing', async () => {
+    // The data dir (SQLite) or schema (Postgres) the server would use, which does not exist.
+    const missingDir = path.join(os.tmpdir(), `switchboard-absent-${randomBytes(4).toString('hex')}`);
+    const missingSchema = `absent_${randomBytes(4).toString('hex')}`;
+    const env = { ...ctx.env, SWITCHBOARD_DATA_DIR: missingDir, ...(ctx.env.DATABASE_URL ? { SWITCHBOARD_DB_SCHEMA: missingSchema } : {}) };
+    const where = ctx.env.DATABASE_URL ? new RegExp(`no Switchboard database in PostgreSQL .*\\(schema ${missingSchema}\\)`) : new RegExp(`no database at ${missingDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/switchboard\\.db`);
+    for (const args of [['workspace', 'list'], ['key', 'list', '--workspace', UUID], ['key', 'create', '--workspace', UUID, '--scopes', 'admin'], ['key', 'revoke', UUID], ['worker']]) {
+      const res = await runChild([BIN, ...args], env, { tsx: false, ms: 30_000 });
+      assert.equal(res.code, 1, `${args.join(' ')}: ${res.stdout}${res.stderr}`);
+      assert.match(res.stderr, where, args.join(' '));
+      assert.equal(res.stderr.trim().split('\n').length, 1, `one line: ${res.stderr}`);
+    }
+    assert.equal(fs.existsSync(missingDir), false, 'no data dir was created');
+    const db = (runtime ??= await ctx.openRuntime()).store.db; // the test's own schema, to ask Postgres
+    const schemaExists = async () => (await sql`select 1 from information_schema.schemata where schema_name = ${missingSchema}`.execute(db)).rows.length > 0;
+    if (ctx.env.DATABASE_URL) assert.equal(await schemaExists(), false, 'no schema was created');
+    // workspace create (like migrate and serve) may create it.
+    try {
+      const created = await runChild([BIN, 'workspace', 'create', '--name', 'New', '--json'], env, { tsx: false });
+      assert.equal(created.code, 0, created.stderr);
+      if (ctx.env.DATABASE_URL) assert.equal(await schemaExists(), true);
+      else assert.equal(fs.statSync(missingDir).mode & 0o777, 0o700, 'a data dir it creates is 0700');
+    } finally {
+      fs.rmSync(missingDir, { recursive: true, force: true });
+      if (ctx.env.DATABASE_URL) await sql`drop schema if exists ${sql.id(missingSchema)} cascade`.execute(db);
+    }
   });
 });

@@ -16,7 +16,7 @@
 // Runs on SQLite, and on PostgreSQL with DATABASE_URL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createChildEnv, freePort, killAll, startChild, type Child, type ChildEnv, waitReady } from './helpers/processes.ts';
+import { createChildEnv, firstKey, freePort, killAll, startChild, type Child, type ChildEnv, waitReady } from './helpers/processes.ts';
 
 type Json = Record<string, any>;
 const WRITERS = 50;
@@ -94,7 +94,7 @@ describe('concurrent writers on one number (real servers, real connections)', { 
   before(async () => {
     ctx = await createChildEnv();
     const a = await startServer(ctx);
-    const key = a.child.stdout().match(/sb_[A-Za-z0-9_-]+/)![0];
+    const key = await firstKey(a.child);
     const b = await startServer(ctx); // the same database, bootstrapped by now
     const calls = [api(a.base, key), api(b.base, key)];
     call = calls[0]!;

@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { createChildEnv, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
+import { createChildEnv, firstKey, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
 import { WebhookReceiver } from './helpers/webhook-receiver.ts';
 
 type Json = Record<string, any>;
@@ -114,7 +114,7 @@ describe('SIGKILL during single and bulk writes', { timeout: 120_000 }, () => {
     envs.push(ctx);
     await receiver.start();
     let server = await startServer(ctx);
-    const key = server.child.stdout().match(/sb_[A-Za-z0-9_-]+/)![0];
+    const key = await firstKey(server.child);
     let call = api(server.base, key);
 
     const endpoint = await call('POST', '/v1/webhook-endpoints', { url: receiver.url('/crash'), event_types: ['phone_number.updated'] });

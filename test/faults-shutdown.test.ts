@@ -16,14 +16,14 @@ import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { createChildEnv, exitWithin, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
+import { createChildEnv, firstKey, exitWithin, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
 import { WebhookReceiver } from './helpers/webhook-receiver.ts';
 
 type Json = Record<string, any>;
 const BULK = 300;
 
 const SERVER_ENV = {
-  LOG_LEVEL: 'info', // "incoming request" says when the server has the bulk request
+  LOG_LEVEL: 'debug', // "request received" says when the server has the bulk request
   SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE: 'true',
   // Longer than the worker's shutdown grace (8 s), so that the slow receiver's attempt is still
   // in flight when the grace ends; the lease must be at least the timeout + 5 s.
@@ -119,7 +119,7 @@ describe('graceful shutdown (SIGTERM) of a server process', { timeout: 120_000 }
     ctx = await createChildEnv();
     await receiver.start();
     let server = await startServer(ctx);
-    const key = server.child.stdout().match(/sb_[A-Za-z0-9_-]+/)![0];
+    const key = await firstKey(server.child);
     let call = api(server.base, key);
 
     // Two numbers, each with an endpoint of its own; and the numbers of the bulk update.
@@ -147,7 +147,7 @@ describe('graceful shutdown (SIGTERM) of a server process', { timeout: 120_000 }
     // 1. The bulk request, half sent: the server has it (logged) but cannot finish it yet.
     const bulkBody = JSON.stringify({ items: ids.map((id) => ({ id, friendly_name: 'bulk during shutdown' })), atomic: true });
     const bulk = splitRequest(server.port, key, 'PATCH', '/v1/phone-numbers', bulkBody);
-    await server.child.waitFor(/"method":"PATCH","url":"\/v1\/phone-numbers"/, 10_000);
+    await server.child.waitFor(/"method":"PATCH","route":"\/v1\/phone-numbers"[^\n]*"msg":"request received"/, 10_000);
     // 2. One change to each hooked number: both deliveries go out and wait on the receiver.
     for (const name of ['fast', 'slow']) {
       const res = await call('PATCH', `/v1/phone-numbers/${hooked[name].number}`, { friendly_name: `hook ${name}` });

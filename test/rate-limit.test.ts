@@ -3,8 +3,11 @@
 // health probes exempt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { ConfigError, loadConfig } from '../src/config.ts';
+import { issueKey } from '../src/core/api-keys/service.ts';
+import { BLOCKED_LOOKUPS_PER_SECOND } from '../src/http/plugins/rate-limit.ts';
 import { createKey, createTestApp, type TestApp } from './helpers/app.ts';
 
 const basic = (user: string, key: string) => `Basic ${Buffer.from(`${user}:${key}`).toString('base64')}`;
@@ -102,7 +105,7 @@ test('one limit per API key, shared by every face; 429 + Retry-After in each fac
   }
 });
 
-test('requests without a valid key are limited by address, then refused before any key is looked up', async () => {
+test('requests without a valid key are limited by address; past the limit they get 429, valid keys are still served', async () => {
   const t = await createTestApp({ SWITCHBOARD_RATE_LIMIT: '3', SWITCHBOARD_RATE_LIMIT_WINDOW: '1m' });
   try {
     // Unknown paths and other routes that need no key: by address.
@@ -114,16 +117,56 @@ test('requests without a valid key are limited by address, then refused before a
     assert.equal((await t.request('GET', '/v1/phone-numbers', undefined, { key: bad })).statusCode, 401);
     assert.equal((await t.request('GET', '/phone_numbers', undefined, { key: null })).statusCode, 401);
     assert.equal((await faceReads(t, bad).signalwire()).statusCode, 401);
-    assertLimited('v1', await t.request('GET', '/v1/phone-numbers', undefined, { key: bad }), 60);
-    // The address is now refused before its key is looked up, in every face's format, whatever key
-    // it sends (a flood of bad keys costs no database work) ...
+    const limited = await t.request('GET', '/v1/phone-numbers', undefined, { key: bad });
+    assertLimited('v1', limited, 60);
+    assert.match(limited.json().error.message, /without a valid API key/);
+    // Bad keys and no key keep getting 429, in every face's format ...
     for (const [face, read] of Object.entries(faceReads(t, bad))) assertLimited(face, await read(), 60);
+    assertLimited('v1', await t.request('GET', '/v1/phone-numbers', undefined, { key: null }), 60);
+    // ... while a valid key from the same address is served, counted against its own limit.
     const good = await t.request('GET', '/v1/phone-numbers');
-    assertLimited('v1', good, 60);
-    assert.match(good.json().error.message, /without a valid API key/);
-    // ... but probes still answer.
+    assert.equal(good.statusCode, 200, good.body);
+    assert.equal(good.headers['x-ratelimit-remaining'], '2');
+    assert.equal((await faceReads(t).freya()).statusCode, 200);
+    // Probes still answer.
     assert.equal((await t.request('GET', '/readyz', undefined, { key: null })).statusCode, 200);
     assert.equal((await t.request('GET', '/healthz', undefined, { key: bad })).statusCode, 200);
+  } finally {
+    await t.close();
+  }
+});
+
+test('an address over its limit has only keys this server knows, and a few new ones a second, looked up: a flood of made-up keys costs no database work', async () => {
+  // No key cache: every valid request reads its key, so what spares the database is the lockout's
+  // memory of keys found valid, not the cache.
+  const t = await createTestApp({ SWITCHBOARD_RATE_LIMIT: '4', SWITCHBOARD_RATE_LIMIT_WINDOW: '1m', SWITCHBOARD_API_KEY_CACHE_TTL: '0' });
+  try {
+    const repo = t.runtime.store.apiKeys;
+    const findByPrefix = repo.findByPrefix.bind(repo);
+    let lookups = 0;
+    repo.findByPrefix = (prefix: string) => {
+      lookups++;
+      return findByPrefix(prefix);
+    };
+    const madeUp = () => `sb_${randomBytes(30).toString('base64url')}`;
+    assert.equal((await t.request('GET', '/v1/phone-numbers')).statusCode, 200); // the admin key, now known here
+    for (let i = 0; i < 4; i++) assert.equal((await t.request('GET', '/v1/phone-numbers', undefined, { key: madeUp() })).statusCode, 401);
+    assertLimited('v1', await t.request('GET', '/v1/phone-numbers', undefined, { key: madeUp() }), 60);
+    // A key never seen here (a new tenant's) is looked up within the budget, and served.
+    const fresh = await issueKey(t.runtime.store, { workspaceId: t.first.workspace.id, userId: null, name: 'new', scopes: ['numbers:read'] }, new Date().toISOString());
+    const served = await t.request('GET', '/v1/phone-numbers', undefined, { key: fresh.secret });
+    assert.equal(served.statusCode, 200, served.body);
+
+    lookups = 0;
+    const flood = await Promise.all(Array.from({ length: 200 }, () => t.request('GET', '/v1/phone-numbers', undefined, { key: madeUp() })));
+    for (const res of flood) assertLimited('v1', res, 60);
+    // At most the budget of the second (or two) the flood took; without the lockout, all 200.
+    assert.ok(lookups <= 2 * BLOCKED_LOOKUPS_PER_SECOND, `${lookups} of 200 made-up keys were looked up`);
+    // A key this server found valid before is looked up and served whatever the budget.
+    lookups = 0;
+    const known = await t.request('GET', '/v1/phone-numbers');
+    assert.equal(known.statusCode, 200, known.body);
+    assert.equal(lookups, 1);
   } finally {
     await t.close();
   }

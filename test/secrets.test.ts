@@ -165,7 +165,7 @@ test('secrets never appear in responses, headers, logs or database rows', async 
       assertAbsent(res.body, all, `the body of ${what}`);
       assertAbsent(JSON.stringify(res.headers), all, `the headers of ${what}`);
     }
-    assert.ok(t.logs.length > seen.length, 'the app logged its requests');
+    assert.ok(t.logs.length >= seen.length, 'the app logged its requests (a line each)');
     assertAbsent(t.logs.join(''), all, 'the log');
     for (const table of ['phone_numbers', 'audit_events', 'idempotency_keys'] as const) {
       const dump = JSON.stringify(await t.runtime.store.db.selectFrom(table).selectAll().execute());

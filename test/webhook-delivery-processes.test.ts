@@ -3,7 +3,7 @@
 // database deliver 1,000 events between them, each once, never the same one at the same moment.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createChildEnv, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
+import { createChildEnv, firstKey, freePort, killAll, startChild, type Child, type ChildEnv, waitReady, jsonClient } from './helpers/processes.ts';
 import { WebhookReceiver } from './helpers/webhook-receiver.ts';
 
 const DELIVERY_ENV = {
@@ -33,7 +33,6 @@ async function startServer(ctx: ChildEnv, env: Record<string, string> = {}): Pro
 
 const api = jsonClient;
 
-const firstKey = (child: Child) => child.stdout().match(/sb_[A-Za-z0-9_-]+/)![0];
 
 /** Every phone_number.updated event id in the database, read through the API. */
 async function updateEventIds(call: ReturnType<typeof api>): Promise<Set<string>> {
@@ -82,7 +81,7 @@ describe('webhook delivery across processes', () => {
     receiver.respond = () => ({ status: 204, delayMs: 40 });
 
     let server = await startServer(ctx);
-    const key = firstKey(server.child);
+    const key = await firstKey(server.child);
     let call = api(server.base, key);
     await subscribe(call, receiver, '/kill');
     const numbers = await createNumbers(call, 10, 100);
@@ -125,7 +124,7 @@ describe('webhook delivery across processes', () => {
     // at-least-once repeat, not the double send this test is about).
     const patient = { SWITCHBOARD_WEBHOOK_TIMEOUT: '10s', SWITCHBOARD_WEBHOOK_LEASE: '30s' };
     const a = await startServer(ctx, patient);
-    const key = firstKey(a.child);
+    const key = await firstKey(a.child);
     const b = await startServer(ctx, patient);
     const [callA, callB] = [api(a.base, key), api(b.base, key)];
     await subscribe(callA, receiver, '/two');

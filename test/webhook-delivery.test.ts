@@ -84,6 +84,8 @@ describe('webhook delivery', () => {
     assert.deepEqual(got!.event.data.changes, ['friendly_name']);
     assert.equal(got!.event.data.object.friendly_name, 'Front desk');
     assert.equal(got!.event.data.previous_attributes.friendly_name, null);
+    // Who made the change, but not from which address: that stays in the audit log.
+    assert.deepEqual(got!.event.data.actor, { type: 'api_key', api_key_id: t.first.apiKey.key.id, user_id: t.first.user.id });
     assert.match(got!.webhookId, /^msg_[0-9a-f]{32}$/);
     assert.equal(got!.headers['content-type'], 'application/json');
 

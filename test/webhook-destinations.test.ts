@@ -58,6 +58,14 @@ describe('webhook destinations are checked when saved', () => {
     assert.deepEqual((await t.request('GET', '/phone_numbers/%2B14155558001')).json().webhooks, []);
   });
 
+  test('a name that does not resolve (yet) is accepted: it may resolve later, and every connection is checked', async () => {
+    // .invalid never resolves (RFC 6761). The send-time side is in webhook-worker.test.ts: such
+    // a delivery is retried like any network failure, one whose name resolves to a private
+    // address fails at once.
+    const res = await t.request('POST', '/v1/webhook-endpoints', { url: 'https://hooks.not-yet.invalid/calls' });
+    assert.equal(res.statusCode, 201, res.body);
+  });
+
   test('a host name that resolves to a private address is refused', async (ctx) => {
     const name = os.hostname();
     const addresses = await dns.lookup(name, { all: true }).catch(() => []);

@@ -175,7 +175,7 @@ describe('delivery worker', () => {
     assert.ok(by.length >= 2, `attempts by ${by.length} worker(s)`);
   });
 
-  test('at send time a name that resolves to a private address is refused (no DNS rebinding): recorded, never connected', async () => {
+  test('at send time a name that resolves to a private address is refused (no DNS rebinding): the delivery fails at once with the reason, never connected', async () => {
     // The app allows private destinations when saving (its tests' receiver is local); this
     // worker's transport does not, and its resolver answers 127.0.0.1 for a public-looking name.
     const path = '/rebind';
@@ -189,10 +189,40 @@ describe('delivery worker', () => {
       await change(number.id, 1);
       startWorker({}, strict);
       let d: Json | undefined;
-      while (!(d = (await deliveriesOf(created.json().id))[0]) || d.attempt_count < 2) await sleep(20);
-      assert.match(d.last_error, /destination refused/);
+      while (!(d = (await deliveriesOf(created.json().id))[0]) || d.status === 'pending') await sleep(20);
+      assert.equal(d.status, 'failed');
+      assert.equal(d.attempt_count, 1);
+      assert.equal(d.next_attempt_at, null);
+      assert.match(d.last_error, /destination refused: hooks\.rebind\.example resolves to 127\.0\.0\.1 is loopback/);
       assert.equal(d.last_status_code, null);
+      const one = await t.request('GET', `/v1/webhook-endpoints/${created.json().id}/deliveries/${d.id}`);
+      assert.deepEqual(one.json().attempts.map((a: Json) => [a.status_code, /destination refused/.test(a.error)]), [[null, true]], 'the reason is on its attempt');
+      // Past when the schedule would have tried again, nothing more was attempted.
+      await sleep(600);
+      assert.equal((await deliveriesOf(created.json().id))[0].attempt_count, 1, 'no retry');
       assert.equal(receiver.received.filter((r) => r.path === path).length, 0, 'no connection reached the receiver');
+    } finally {
+      await Promise.all(workers.splice(0).map((w) => w.stop(200)));
+      await agent.close();
+    }
+  });
+
+  test('at send time a name that does not resolve is a network failure like any other: retried, not refused', async () => {
+    const path = '/unresolved';
+    const port = new URL(receiver.url()).port;
+    const number = (await t.request('POST', '/v1/phone-numbers', { number: nextNumber() })).json();
+    const created = await t.request('POST', '/v1/webhook-endpoints', { url: `http://hooks.later.example:${port}${path}`, event_types: ['phone_number.updated'], phone_number_id: number.id });
+    assert.equal(created.statusCode, 201, created.body);
+    const agent = createWebhookAgent({ allowPrivate: false, resolve: async (name) => { throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' }); } });
+    try {
+      const strict = new DeliveryEngine(t.runtime.store, t.runtime.core.secrets, () => new Date().toISOString(), webhookTransport({ allowPrivate: false, timeoutMs: 1000, agent }), t.runtime.core.delivery.options);
+      await change(number.id, 1);
+      startWorker({}, strict);
+      let d: Json | undefined;
+      while (!(d = (await deliveriesOf(created.json().id))[0]) || d.attempt_count < 2) await sleep(20);
+      assert.equal(d.status, 'pending', 'retried on the schedule');
+      assert.match(d.last_error, /ENOTFOUND/);
+      assert.doesNotMatch(d.last_error, /destination refused/);
     } finally {
       await Promise.all(workers.splice(0).map((w) => w.stop(200)));
       await agent.close();

@@ -43,10 +43,10 @@ export class Switchboard {
   /** Starts on a database that has never seen a Switchboard, so it bootstraps and prints a key. */
   static async start(db: BenchDatabase): Promise<{ sb: Switchboard; readyMs: number }> {
     const { server, readyMs } = await spawnServer({ role: `switchboard (${db.kind})`, script: SERVER_SCRIPT, env: db.env, port: await freePort() });
-    // The key is printed before listen(), so by the first 200 of /readyz it has been written;
-    // give the pipe a moment to deliver it anyway.
+    // The key is printed just after listen() (the server bootstraps once it holds its port), so
+    // it can follow the first 200 of /readyz by a moment: wait for it.
     let out = '';
-    for (let i = 0; i < 100 && !/API key:\s+sb_\S+/.test(out); i++) {
+    for (let i = 0; i < 250 && !/API key:\s+sb_\S+/.test(out); i++) {
       out = server.output().stdout;
       if (!/API key:\s+sb_\S+/.test(out)) await new Promise((r) => setTimeout(r, 20));
     }

@@ -5,6 +5,8 @@ import { EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './err
 import { USAGE } from './usage.ts';
 
 const GLOBAL_FLAGS = new Set(['--json', '--help', '-h']);
+/** Failures whose message says it all: no database where the command looked, a busy port. */
+const ONE_LINE_ERRORS = new Set(['NoDatabaseError', 'StartError']);
 
 /** Runs one command; resolves to the exit code (serve resolves once the server listens). */
 export async function runCli(argv: string[]): Promise<number> {
@@ -60,7 +62,8 @@ function report(err: unknown): number {
     process.stderr.write(`switchboard: configuration error: ${err.message}\n`);
     return EXIT_CONFIG;
   }
-  if (err instanceof DomainError) {
+  // By name: importing the store or the server here would load all of it for `help` too.
+  if (err instanceof DomainError || (err instanceof Error && ONE_LINE_ERRORS.has(err.name))) {
     process.stderr.write(`switchboard: ${err.message}\n`);
     return EXIT_FAILED;
   }

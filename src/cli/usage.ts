@@ -5,8 +5,11 @@ export const USAGE = `Usage: switchboard <command> [options]
 
 Operator commands, run on the machine that hosts Switchboard. They read the same
 environment as the server (DATABASE_URL, SWITCHBOARD_DATA_DIR, SWITCHBOARD_SECRET_KEY,
-SWITCHBOARD_DB_SCHEMA) and need no API key. Every command except serve applies pending
-migrations first.
+SWITCHBOARD_DB_SCHEMA) and need no API key. The database is the server's: PostgreSQL at
+DATABASE_URL, else SQLite at $SWITCHBOARD_DATA_DIR/switchboard.db (./data of the current
+directory by default). Only serve, migrate and workspace create create it; the others fail
+naming where they looked. Each command prints the database it opened (not with --json) and
+applies pending migrations first.
 
 Commands:
   serve                           Start the HTTP server (same as npm start)

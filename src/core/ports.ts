@@ -27,6 +27,8 @@ export interface Actor {
   apiKeyId: string | null;
   /** "api_key" for API calls, "operator" for the CLI, "system" for the server itself. */
   type: 'api_key' | 'operator' | 'system';
+  /** API calls: the client's address (SWITCHBOARD_TRUST_PROXY decides whose), kept on the audit event. */
+  ip?: string;
 }
 
 export interface Page<T> {
@@ -204,6 +206,11 @@ export interface TransportResult {
   retryAfterSeconds: number | null;
   /** 410 Gone: the receiver asks to stop sending (the endpoint is disabled). */
   gone: boolean;
+  /**
+   * The destination policy refused the address (SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE): no connection
+   * was made, and trying again would be refused again, so the delivery fails at once.
+   */
+  refused?: boolean;
 }
 
 export interface IdempotencyRecord {

@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
 import type { Core } from '../core/index.ts';
+import { loggerSetup } from '../logging.ts';
 import { MAX_PARAM_LENGTH } from './errors.ts';
 import { frameworkErrors } from './framework-errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
@@ -12,6 +13,7 @@ import { registerJsonBody } from './plugins/json-body.ts';
 import { registerLoadShedding, SHED_RETRY_AFTER } from './plugins/load-shedding.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
 import { registerRouteAccess } from './plugins/route-access.ts';
+import { RequestLog } from './plugins/request-log.ts';
 import { newRequestId } from './request-id.ts';
 import { notFoundHandler } from './route-miss.ts';
 import { registerSerialization } from './serialization.ts';
@@ -26,21 +28,6 @@ export interface BuildOptions {
   /** Where logs go (tests capture them); stdout when absent. */
   logStream?: DestinationStream;
 }
-
-/** Secrets can appear in these places of a log line; pino replaces them. */
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'headers.authorization',
-  '*.password',
-  '*.auth_token',
-  '*.secret',
-  '*.*.password',
-  '*.*.auth_token',
-  'password',
-  'auth_token',
-  'secret',
-];
 
 /** /readyz waits this long for the database before saying it does not answer. */
 const READY_TIMEOUT_MS = 2_000;
@@ -66,9 +53,20 @@ async function databaseReady(core: Core): Promise<boolean> {
   }
 }
 
+/**
+ * SWITCHBOARD_TRUST_PROXY for Fastify. A hop count becomes a function of the hop: Fastify 5.12
+ * trusts no hop for a plain number (it cannot tell the nearest peer is a proxy), while the
+ * setting means "the nearest N hops are our proxies", which holds when only they can reach us.
+ */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export async function build({ config, core, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) },
+    logger: loggerSetup(config, logStream),
+    logController: new RequestLog(), // one line per request (plugins/request-log.ts)
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: newRequestId,
     requestIdHeader: false, // never trust a client-chosen id in our logs
     bodyLimit: config.bodyLimit,

@@ -3,6 +3,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from '../config.ts';
+import { createPrivateFile, ensureDataDir } from './private-files.ts';
 
 export interface SecretBox {
   encrypt(plain: string): string;
@@ -28,16 +30,29 @@ export function createSecretBox(key: Buffer): SecretBox {
   };
 }
 
-/** Embedded mode: keep a generated key beside the database, readable by the owner only. */
-export function loadOrCreateKeyFile(dataDir: string): Buffer {
-  const file = path.join(dataDir, 'secret.key');
-  fs.mkdirSync(dataDir, { recursive: true });
+/** Embedded mode: the key kept beside the database, or undefined when there is none. */
+export function readKeyFile(dataDir: string): Buffer | undefined {
+  const file = keyFile(dataDir);
+  let text: string;
   try {
-    return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+    text = fs.readFileSync(file, 'utf8').trim();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
   }
+  if (!/^[0-9a-fA-F]{64}$/.test(text)) throw new ConfigError(`${file} does not hold a key (64 hex characters); restore it from a backup, or set SWITCHBOARD_SECRET_KEY`);
+  return Buffer.from(text, 'hex');
+}
+
+/** Embedded mode: keep a generated key beside the database, readable by the owner only (0600). */
+export function loadOrCreateKeyFile(dataDir: string): Buffer {
+  const existing = readKeyFile(dataDir);
+  if (existing) return existing;
+  ensureDataDir(dataDir);
   const key = randomBytes(32);
-  fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  // Two processes starting at once: the one that did not write the file reads the other's.
+  if (!createPrivateFile(keyFile(dataDir), key.toString('hex') + '\n')) return readKeyFile(dataDir) ?? key;
   return key;
 }
+
+export const keyFile = (dataDir: string) => path.join(dataDir, 'secret.key');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
+import { createPrivateFile, ensureDataDir } from '../security/private-files.ts';
 import type { Database } from './schema.ts';
 import { BACKSTOP_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
 
@@ -14,6 +15,38 @@ export interface DatabaseOptions {
   /** Postgres: run in this schema (tests give each file its own). */
   schema?: string;
   poolSize?: number;
+  /**
+   * false: open only a database that exists (SQLite: the file is there), creating nothing;
+   * otherwise NoDatabaseError. The CLI's commands other than serve, migrate and workspace
+   * create use it, so a command run in the wrong directory does not leave a stray database.
+   */
+  create?: boolean;
+}
+
+/** There is no database where the configuration points (DatabaseOptions.create = false). */
+export class NoDatabaseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoDatabaseError';
+  }
+}
+
+/** SQLite: the database file of a data dir. */
+export const sqliteFile = (dataDir: string) => path.join(dataDir, 'switchboard.db');
+
+/** Which database these options open, for people: the SQLite file, or the Postgres URL without its password. */
+export function databaseLocation(options: Pick<DatabaseOptions, 'databaseUrl' | 'dataDir' | 'schema'>): string {
+  if (!options.databaseUrl) return `SQLite ${sqliteFile(options.dataDir)}`;
+  let shown = options.databaseUrl;
+  try {
+    const url = new URL(options.databaseUrl);
+    if (url.password) url.password = '';
+    for (const name of [...url.searchParams.keys()]) if (/pass|secret|key/i.test(name)) url.searchParams.delete(name);
+    shown = url.toString();
+  } catch {
+    return 'PostgreSQL (DATABASE_URL)';
+  }
+  return `PostgreSQL ${shown}${options.schema ? ` (schema ${options.schema})` : ''}`;
 }
 
 export interface OpenDatabase {
@@ -42,9 +75,15 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const file = path.join(options.dataDir, 'switchboard.db');
-  const sqlite = new SQLite(file);
+  const file = sqliteFile(options.dataDir);
+  if (options.create === false) {
+    if (!fs.existsSync(file)) throw new NoDatabaseError(`no database at ${file} (set SWITCHBOARD_DATA_DIR, or DATABASE_URL for PostgreSQL; \`switchboard migrate\` creates one)`);
+  } else {
+    // SQLite gives its -wal and -shm files the permissions of the database file.
+    ensureDataDir(options.dataDir);
+    createPrivateFile(file);
+  }
+  const sqlite = new SQLite(file, { fileMustExist: true });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL'); // durable across a process crash in WAL mode
   sqlite.pragma('foreign_keys = ON');

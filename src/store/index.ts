@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseOptions } from './database.ts';
 import { migratePostgresToLatest, migrateSqliteToLatest } from './migrations/index.ts';
 import { KyselyApiKeyRepo, KyselyUserRepo, KyselyWorkspaceRepo } from './repositories/accounts.ts';
 import { KyselyAuditRepo } from './repositories/audit-events.ts';
+import { KyselyDeploymentStateRepo } from './repositories/deployment-state.ts';
 import { KyselyDeliveryRepo } from './repositories/webhook-deliveries.ts';
 import { KyselyIdempotencyRepo } from './repositories/idempotency.ts';
 import { KyselyPhoneNumberRepo } from './repositories/phone-numbers.ts';
@@ -32,6 +33,9 @@ function reposFor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Repos {
 export interface OpenedStore extends Store {
   db: Kysely<Database>;
   migrate(): Promise<string[]>;
+  /** Migrations have run here: this is a Switchboard database. */
+  isInitialized(): Promise<boolean>;
+  deploymentState: KyselyDeploymentStateRepo;
 }
 
 export function openStore(options: DatabaseOptions): OpenedStore {
@@ -43,6 +47,14 @@ export function openStore(options: DatabaseOptions): OpenedStore {
     transaction: (work) => db.transaction().execute((trx) => work(reposFor(trx, dialect))),
     // Postgres: the migration tables live in this store's schema, not whichever schema has them first.
     migrate: () => (dialect === 'postgres' ? migratePostgresToLatest(db, options.schema) : migrateSqliteToLatest(db)),
+    async isInitialized() {
+      const found =
+        dialect === 'postgres'
+          ? await sql`select 1 from information_schema.tables where table_schema = coalesce(${options.schema ?? null}::text, current_schema()) and table_name = 'kysely_migration'`.execute(db)
+          : await sql`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db);
+      return found.rows.length > 0;
+    },
+    deploymentState: new KyselyDeploymentStateRepo(db),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -140,6 +140,11 @@ export async function killAll(): Promise<void> {
   );
 }
 
+/** A first start's API key: printed once the server listens, so it can follow the first /readyz by a moment. */
+export async function firstKey(child: Child): Promise<string> {
+  return (await child.waitFor(/sb_[A-Za-z0-9_-]+/, 10_000))[0];
+}
+
 /** A port that was free a moment ago. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -40,6 +40,7 @@ async function create(args: string[]): Promise<void> {
       await recordChange(tx, operatorContext(workspaceId), { type: 'api_key.created', objectType: 'api_key', objectId: key.key.id, before: null, after: key.key }, now);
       return key;
     }),
+    { json },
   );
   createOutput(json).result({ ...issued.key, secret: issued.secret }, () => [
     `created API key "${issued.key.name}" in workspace ${workspaceId}`,
@@ -64,7 +65,7 @@ async function list(args: string[]): Promise<void> {
       after = decodeCursor(page.nextCursor);
     } while (after);
     return all;
-  });
+  }, { json });
   createOutput(json).result({ items }, () =>
     items.length
       ? table(
@@ -84,7 +85,7 @@ async function revoke(args: string[]): Promise<void> {
     if (!found) throw new NotFoundError('API key', keyId);
     if (found.revoked_at) return { key: toPublicKey(found), wasRevoked: true };
     return { key: await runtime.core.apiKeys.revoke(operatorContext(found.workspace_id), keyId), wasRevoked: false };
-  });
+  }, { json });
   createOutput(json).result(key, () => [
     wasRevoked
       ? `API key ${key.id} (${key.prefix}…) of workspace ${key.workspace_id} was already revoked at ${key.revoked_at}`

@@ -17,7 +17,7 @@ async function create(args: string[]): Promise<void> {
   const { values, json } = parseCommand(command, args, { options: { name: { type: 'string' }, user: { type: 'string' } } });
   const name = required(command, 'name', values.name);
   const userName = values.user === undefined ? undefined : text(command, 'user', values.user);
-  const created = await withRuntime((runtime) => runtime.core.workspaces.create(null, { name, userName }));
+  const created = await withRuntime((runtime) => runtime.core.workspaces.create(null, { name, userName }), { create: true, json });
   const { workspace, user, apiKey } = created;
   createOutput(json).result({ workspace, user, api_key: { ...apiKey.key, secret: apiKey.secret } }, () => [
     `created workspace "${workspace.name}"`,
@@ -40,7 +40,7 @@ async function list(args: string[]): Promise<void> {
       after = decodeCursor(page.nextCursor);
     } while (after);
     return all;
-  });
+  }, { json });
   createOutput(json).result({ items }, () =>
     items.length ? table(['ID', 'CREATED', 'NAME'], items.map((w) => [w.id, w.created_at, w.name])) : ['no workspaces'],
   );

@@ -4,6 +4,9 @@
 // revoked through another process (a second server, the CLI) stops working when its entry ends.
 import type { ApiKeyRecord } from './model.ts';
 
+/** How long a key found valid here is remembered as a real key (knows()), whatever the TTL. */
+const KNOWN_FOR_MS = 24 * 3_600_000;
+
 interface Entry<T> {
   value: T;
   expires: number;
@@ -12,6 +15,8 @@ interface Entry<T> {
 /** Holds what authentication made of a key (the record and its effective scopes). */
 export class ApiKeyCache<T extends { key: ApiKeyRecord }> {
   private readonly entries = new Map<string, Entry<T>>();
+  /** Hashes of keys found valid here, and until when they are remembered: no principal, only the fact. */
+  private readonly known = new Map<string, number>();
   /** Counts revocations: a lookup that began before one may have read the key still valid. */
   private revocations = 0;
 
@@ -35,7 +40,22 @@ export class ApiKeyCache<T extends { key: ApiKeyRecord }> {
     return this.revocations;
   }
 
+  /**
+   * Whether this key was found valid here in the last day. A key an attacker makes up never was,
+   * so this tells a tenant's key from a guess without the database (see the auth lockout).
+   */
+  knows(hash: string): boolean {
+    const until = this.known.get(hash);
+    if (until === undefined) return false;
+    if (until > Date.now()) return true;
+    this.known.delete(hash);
+    return false;
+  }
+
   set(hash: string, value: T, epoch: number): void {
+    this.known.delete(hash); // re-inserted last: the oldest entries are the ones dropped
+    if (this.known.size >= this.maxEntries) this.known.delete(this.known.keys().next().value!);
+    this.known.set(hash, Date.now() + KNOWN_FOR_MS);
     if (this.ttlMs <= 0 || epoch !== this.revocations) return;
     // Oldest first out: a Map iterates in insertion order.
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);

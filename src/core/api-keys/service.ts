@@ -21,6 +21,15 @@ export interface IssuedKey {
   secret: string;
 }
 
+export interface AuthenticateOptions {
+  /**
+   * Asked before a key that is neither cached nor known here (ApiKeyCache.knows) is read from the
+   * database; false refuses it unread (401). The HTTP lockout passes one for an address flooding
+   * bad keys, so the flood costs no database work while the tenants behind it are still served.
+   */
+  mayLookUp?: () => boolean;
+}
+
 export interface Principal {
   key: ApiKeyRecord;
   scopes: Set<Scope>;
@@ -65,10 +74,14 @@ export class ApiKeyService {
   }
 
   /** Resolves a presented secret to its key. Unknown, malformed and revoked keys are all 401. */
-  async authenticate(secret: string): Promise<Principal> {
+  async authenticate(secret: string, options: AuthenticateOptions = {}): Promise<Principal> {
     if (!secret.startsWith(KEY_TAG) || secret.length < PREFIX_LENGTH + 8 || secret.length > 200) throw new UnauthorizedError('the API key is not valid');
     const hash = hashOf(secret);
-    const principal = this.cache.get(hash) ?? (await this.lookUp(secret, hash));
+    let principal = this.cache.get(hash);
+    if (!principal) {
+      if (options.mayLookUp && !this.cache.knows(hash) && !options.mayLookUp()) throw new UnauthorizedError('the API key is not valid');
+      principal = await this.lookUp(secret, hash);
+    }
     const last = this.lastTouched.get(principal.key.id) ?? 0;
     if (Date.now() - last > TOUCH_INTERVAL_MS) {
       this.lastTouched.set(principal.key.id, Date.now());

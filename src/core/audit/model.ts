@@ -12,6 +12,7 @@ export const AuditEventSchema = Type.Object(
       type: Type.String({ description: 'api_key, operator or system.' }),
       api_key_id: Nullable(Id()),
       user_id: Nullable(Id()),
+      ip: Type.Optional(Type.String({ description: 'API calls: the client\'s address (behind proxies trusted by SWITCHBOARD_TRUST_PROXY, the address they forwarded).' })),
     }),
     changes: Type.Array(Type.String(), { description: 'Top-level fields that changed.' }),
     before: Nullable(Type.Record(Type.String(), Type.Unknown())),

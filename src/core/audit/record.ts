@@ -41,7 +41,7 @@ function toEvent(ctx: Context, change: ChangeRecord, now: string): AuditEvent {
     type: change.type,
     object_type: change.objectType,
     object_id: change.objectId,
-    actor: { type: ctx.actor.type, api_key_id: ctx.actor.apiKeyId, user_id: ctx.actor.userId },
+    actor: { type: ctx.actor.type, api_key_id: ctx.actor.apiKeyId, user_id: ctx.actor.userId, ...(ctx.actor.ip ? { ip: ctx.actor.ip } : {}) },
     changes: change.changes ?? (change.before && change.after ? topLevelChanges(change.before, change.after) : []),
     before: change.before,
     after: change.after,

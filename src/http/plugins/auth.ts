@@ -3,7 +3,7 @@
 // face's format. The scope comes from the table of access (src/core/authorization/operations.ts,
 // through ./route-access.ts); the core checks again, and checks the parts of another kind.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Principal } from '../../core/api-keys/service.ts';
+import type { AuthenticateOptions, Principal } from '../../core/api-keys/service.ts';
 import type { Context } from '../../core/audit/record.ts';
 import { apiKeyContext, authorize } from '../../core/authorization/authorize.ts';
 import type { Scope } from '../../core/authorization/scopes.ts';
@@ -30,17 +30,17 @@ declare module 'fastify' {
   }
 }
 
-export async function authenticate(core: Core, header: string | undefined): Promise<Principal> {
+export async function authenticate(core: Core, header: string | undefined, options: AuthenticateOptions = {}): Promise<Principal> {
   if (!header) throw new UnauthorizedError('an API key is required: send "Authorization: Bearer <key>"');
   const space = header.indexOf(' ');
   const scheme = header.slice(0, space).toLowerCase();
   const value = header.slice(space + 1).trim();
-  if (space > 0 && scheme === 'bearer' && value) return core.apiKeys.authenticate(value);
+  if (space > 0 && scheme === 'bearer' && value) return core.apiKeys.authenticate(value, options);
   if (space > 0 && scheme === 'basic' && value) {
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 1) throw new UnauthorizedError('Basic credentials must be "<workspace id>:<API key>"');
-    const principal = await core.apiKeys.authenticate(decoded.slice(colon + 1));
+    const principal = await core.apiKeys.authenticate(decoded.slice(colon + 1), options);
     if (principal.key.workspace_id !== decoded.slice(0, colon).toLowerCase()) throw new UnauthorizedError('the project id does not match the API key');
     return principal;
   }
@@ -57,19 +57,19 @@ export function registerAuth(app: FastifyInstance, core: Core): void {
   app.addHook('onRequest', async (request, reply) => {
     const scope = request.routeOptions.config.scope;
     if (!scope) return;
-    // Rate limits (plugins/rate-limit.ts): an address flooding bad keys is refused before any
-    // lookup; a valid key is counted before the scope check and any other work.
+    // Rate limits (plugins/rate-limit.ts): an address flooding bad keys has only the keys this
+    // server knows looked up; a valid key is counted before the scope check and any other work.
     const limiter = request.server.switchboardRateLimiter ?? null;
-    limiter?.beforeAuth(request);
+    const mayLookUp = limiter?.lookupBudget(request);
     let principal: Principal;
     try {
-      principal = await authenticate(core, request.headers.authorization);
+      principal = await authenticate(core, request.headers.authorization, mayLookUp ? { mayLookUp } : {});
     } catch (err) {
       if (limiter && err instanceof UnauthorizedError) await limiter.authFailed(request);
       throw err;
     }
     await limiter?.authenticated(request, reply, principal.key.id);
-    const ctx = apiKeyContext({ workspaceId: principal.key.workspace_id, userId: principal.key.user_id, apiKeyId: principal.key.id }, principal.scopes, request.id);
+    const ctx = apiKeyContext({ workspaceId: principal.key.workspace_id, userId: principal.key.user_id, apiKeyId: principal.key.id, ip: request.ip }, principal.scopes, request.id);
     if (scope !== 'authenticated') authorize(ctx, scope);
     request.auth = { principal, ctx };
   });

@@ -7,8 +7,13 @@
 // - A request to a route that needs no key (docs, the OpenAPI document, unknown paths) counts
 //   against its IP address.
 // - A request whose key is missing or not valid counts against its IP address as a failed
-//   authentication; past the limit that address gets 429 instead of 401, and then 429 *before*
-//   any key is looked up until its window ends, so a flood of bad keys costs no database work.
+//   authentication; past the limit that address gets 429 instead of 401 until its window ends.
+//   A valid key from that address is still served (behind a proxy one address is every tenant)
+//   and counted against its own limit. While the address is over its limit, a key is read from
+//   the database only if this server has found it valid before (the key cache, or its memory of
+//   keys valid in the last day), or within a budget of BLOCKED_LOOKUPS_PER_SECOND lookups of keys
+//   it has never seen (a new key); the rest of a flood of made-up keys is refused unread.
+// - The address is the client's as SWITCHBOARD_TRUST_PROXY decides (request.ip).
 // - /healthz and /readyz are never limited.
 // A 429 carries Retry-After (seconds) and is thrown, so each face's error handler writes it in
 // that face's format.
@@ -18,8 +23,11 @@ import type { RateLimitConfig } from '../../config.ts';
 import { HttpError } from '../errors.ts';
 
 export interface RateLimiter {
-  /** Before authentication: 429 when this address is over its limit of failed authentications. */
-  beforeAuth(request: FastifyRequest): void;
+  /**
+   * Before authentication: undefined while the address is within its limit of failed
+   * authentications; past it, the budget to ask before reading a key never seen here.
+   */
+  lookupBudget(request: FastifyRequest): (() => boolean) | undefined;
   /** After a failed authentication: counts it against the address; 429 (instead of 401) once over the limit. */
   authFailed(request: FastifyRequest): Promise<void>;
   /** After a successful authentication: counts the request against the key. */
@@ -39,6 +47,16 @@ export const isHealthRoute = (request: FastifyRequest) => HEALTH_ROUTES.has(requ
 
 const keyOf = new WeakMap<FastifyRequest, string>();
 
+/** Lookups of never-seen keys an address over its failure limit gets per second (a new tenant key). */
+export const BLOCKED_LOOKUPS_PER_SECOND = 20;
+
+interface Blocked {
+  /** Over its limit until then (ms). */
+  until: number;
+  second: number;
+  lookups: number;
+}
+
 export async function registerRateLimit(app: FastifyInstance, config: RateLimitConfig | null): Promise<void> {
   if (!config) {
     app.decorate('switchboardRateLimiter', null);
@@ -51,8 +69,8 @@ export async function registerRateLimit(app: FastifyInstance, config: RateLimitC
   const perKey = app.createRateLimit({ keyGenerator });
   const perAddress = app.createRateLimit({ keyGenerator });
   const authFailures = app.createRateLimit({ keyGenerator });
-  /** Addresses over their limit of failed authentications, until when (ms). */
-  const blocked = new Map<string, number>();
+  /** Addresses over their limit of failed authentications. */
+  const blocked = new Map<string, Blocked>();
 
   async function count(limiter: typeof perKey, request: FastifyRequest, reply: FastifyReply | null, key: string, message: string): Promise<void> {
     keyOf.set(request, key);
@@ -68,24 +86,33 @@ export async function registerRateLimit(app: FastifyInstance, config: RateLimitC
   }
 
   const limiter: RateLimiter = {
-    beforeAuth(request) {
-      const until = blocked.get(request.ip);
-      if (until === undefined) return;
-      const left = until - Date.now();
-      if (left <= 0) {
+    lookupBudget(request) {
+      const entry = blocked.get(request.ip);
+      if (entry === undefined) return undefined;
+      if (entry.until <= Date.now()) {
         blocked.delete(request.ip);
-        return;
+        return undefined;
       }
-      const retryAfter = Math.max(1, Math.ceil(left / 1000));
-      throw new HttpError(429, 'rate_limited', `too many requests without a valid API key from this address; retry in ${retryAfter} s`, [], retryAfter);
+      return () => {
+        const second = Math.floor(Date.now() / 1000);
+        if (entry.second !== second) {
+          entry.second = second;
+          entry.lookups = 0;
+        }
+        return ++entry.lookups <= BLOCKED_LOOKUPS_PER_SECOND;
+      };
     },
     async authFailed(request) {
       try {
         await count(authFailures, request, null, `auth:${request.ip}`, 'too many requests without a valid API key from this address');
       } catch (err) {
-        const retryAfter = (err as HttpError).retryAfter ?? 1;
-        if (blocked.size >= 10_000) for (const [ip, until] of blocked) if (until <= Date.now()) blocked.delete(ip);
-        blocked.set(request.ip, Date.now() + retryAfter * 1000);
+        const until = Date.now() + ((err as HttpError).retryAfter ?? 1) * 1000;
+        const entry = blocked.get(request.ip);
+        if (entry) entry.until = until;
+        else {
+          if (blocked.size >= 10_000) for (const [ip, e] of blocked) if (e.until <= Date.now()) blocked.delete(ip);
+          blocked.set(request.ip, { until, second: 0, lookups: 0 });
+        }
         throw err;
       }
     },

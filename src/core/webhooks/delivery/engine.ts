@@ -142,12 +142,16 @@ export class DeliveryEngine {
     return (await this.store.deliveries.finish(d.id, claim.leaseToken, update)) ? outcome.status : 'lost';
   }
 
-  /** Records the attempt and what follows from it, in one transaction. */
+  /**
+   * Records the attempt and what follows from it, in one transaction. `final`: the failure is the
+   * event's (a filter error), not the endpoint's. A refused destination is not retried either: it
+   * is refused again until the endpoint's URL changes; it does count against the endpoint's health.
+   */
   private record(claim: DeliveryClaim, worker: string, startedAt: string, result: TransportResult, { final = false } = {}): Promise<DeliveryStatus | 'lost'> {
     const d = claim.delivery;
     const now = this.now();
     const step = d.schedule_step + 1;
-    const delay = result.ok || result.gone || final ? null : nextDelayMs(this.options.schedule, step, result.retryAfterSeconds);
+    const delay = result.ok || result.gone || result.refused || final ? null : nextDelayMs(this.options.schedule, step, result.retryAfterSeconds);
     const status: DeliveryStatus = result.ok ? 'succeeded' : delay === null ? 'failed' : 'pending';
     const update: DeliveryUpdate = {
       status,

@@ -22,7 +22,7 @@ const deliveryFields = {
   endpoint_id: Id(),
   event_id: Id(),
   event_type: Type.String(),
-  status: StringEnum(DELIVERY_STATUSES, 'pending: will be (re)tried; succeeded: a 2xx answer; failed: no attempts left, 410 Gone, or a filter error; filtered: the filter said no; skipped: the endpoint was disabled.'),
+  status: StringEnum(DELIVERY_STATUSES, 'pending: will be (re)tried; succeeded: a 2xx answer; failed: no attempts left, 410 Gone, a destination the address policy refuses, or a filter error; filtered: the filter said no; skipped: the endpoint was disabled.'),
   attempt_count: Type.Integer(),
   next_attempt_at: Nullable(Timestamp('When a pending delivery is tried next.')),
   last_attempt_at: Nullable(Timestamp()),

@@ -25,7 +25,8 @@ export function toWebhookEvent(event: AuditEvent): WebhookEvent {
       object,
       changes: event.changes,
       ...(previous ? { previous_attributes: previous } : {}),
-      actor: event.actor,
+      // Not the client's address: that stays in the audit log, receivers have no use for it.
+      actor: { type: event.actor.type, api_key_id: event.actor.api_key_id, user_id: event.actor.user_id },
       request_id: event.request_id,
       ...(event.reason ? { reason: event.reason } : {}),
     },
