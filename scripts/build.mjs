@@ -11,7 +11,8 @@
 //   pino's transports), native ones and build tools stay imports.
 //   The CLI is built on demand by bin/switchboard.js when it is missing or older than its
 //   sources (ensureCli below). Each build gets a directory of its own and the stub is replaced
-//   in one rename, so a command already running keeps the chunks it started with.
+//   in one rename, so a command already running keeps the chunks it started with (old builds
+//   are removed an hour after they were superseded).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -59,12 +60,21 @@ export async function buildCli() {
   removeOldCliBuilds(id);
 }
 
-/** Builds older than a minute that are not the current one (a command still running may use a newer old one). */
+/**
+ * Builds that are not the current one go an hour after they stopped being current: a command that
+ * started on one may still load its chunks meanwhile (a command runs only what it asks for, so
+ * chunks load late). When a build was superseded is marked in it, not read from its age: a build
+ * made long ago may have been current until a moment ago.
+ */
 function removeOldCliBuilds(current) {
   for (const entry of fs.readdirSync(dist)) {
     if (!entry.startsWith('cli-') || entry === current) continue;
-    const dir = path.join(dist, entry);
-    if (Date.now() - fs.statSync(dir).mtimeMs > 60_000) fs.rmSync(dir, { recursive: true, force: true });
+    const marker = path.join(dist, entry, '.superseded');
+    try {
+      if (Date.now() - fs.statSync(marker).mtimeMs > 3_600_000) fs.rmSync(path.join(dist, entry), { recursive: true, force: true });
+    } catch {
+      fs.writeFileSync(marker, '');
+    }
   }
 }
 
