@@ -193,9 +193,20 @@ export interface TransportResult {
   gone: boolean;
 }
 
-export interface IdempotencyRecord {
+/**
+ * Whose Idempotency-Key it is: an answer is replayed only to the API key that made it, for the
+ * same method and route pattern (another key sending the same Idempotency-Key runs its own request).
+ */
+export interface IdempotencyScope {
   workspaceId: string;
+  apiKeyId: string;
+  method: string;
+  /** The route pattern, such as /v1/webhook-endpoints/:id/rotate-secret. */
+  route: string;
   key: string;
+}
+
+export interface IdempotencyRecord extends IdempotencyScope {
   fingerprint: string;
   status: number | null;
   body: string | null;
@@ -206,8 +217,8 @@ export interface IdempotencyRecord {
 export interface IdempotencyRepo {
   /** Inserts an in-flight record; returns the existing one instead if the key is taken. */
   claim(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined>;
-  complete(workspaceId: string, key: string, status: number, body: string, headers: string): Promise<void>;
-  release(workspaceId: string, key: string): Promise<void>;
+  complete(scope: IdempotencyScope, status: number, body: string, headers: string): Promise<void>;
+  release(scope: IdempotencyScope): Promise<void>;
   purgeBefore(createdAt: string): Promise<void>;
 }
 

@@ -9,6 +9,7 @@ import type { Config } from '../config.ts';
 import type { Core } from '../core/index.ts';
 import { HttpError } from './errors.ts';
 import { frameworkErrors } from './framework-errors.ts';
+import { checkIdempotentRoute } from './plugins/idempotency.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerLoadShedding, SHED_RETRY_AFTER } from './plugins/load-shedding.ts';
@@ -83,6 +84,7 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
   const underPressure = await registerLoadShedding(app, config.maxEventLoopDelayMs);
   await registerRateLimit(app, config.rateLimit);
   registerInputGuard(app);
+  app.addHook('onRoute', checkIdempotentRoute);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;

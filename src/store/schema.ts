@@ -82,8 +82,12 @@ export interface AuditEventsTable {
   seq?: Generated<string>;
 }
 
+/** 0007: one record per (workspace, API key, method, route pattern, Idempotency-Key). */
 export interface IdempotencyKeysTable {
   workspace_id: string;
+  api_key_id: string;
+  method: string;
+  route: string;
   key: string;
   fingerprint: string;
   status: number | null;

@@ -1,6 +1,7 @@
 // Wire pieces shared by the native API's routes.
 import { Type, type TSchema } from '@sinclair/typebox';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../../core/shared/pagination.ts';
+import { IdempotencyKeyHeader } from '../plugins/idempotency.ts';
 
 export const ErrorEnvelope = Type.Object(
   {
@@ -35,4 +36,4 @@ export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', maxLengt
 export const page = <T>(p: { items: T[]; nextCursor: string | null }) => ({ data: p.items, next_cursor: p.nextCursor, has_more: p.nextCursor !== null });
 
 export const ifMatchHeader = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 64, description: 'The ETag you last read: the write fails with 412 if the object has changed since.' })) });
-export const idempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 255, description: 'Retrying with the same key and body returns the first answer.' })) });
+export const idempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(IdempotencyKeyHeader) });

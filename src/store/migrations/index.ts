@@ -6,6 +6,7 @@ import * as m0003 from './0003-webhook-signing-secrets.ts';
 import * as m0004 from './0004-webhook-deliveries.ts';
 import * as m0005 from './0005-audit-event-order.ts';
 import * as m0006 from './0006-postgres-write-costs.ts';
+import * as m0007 from './0007-idempotency-per-api-key.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-webhook-deliveries': m0004,
   '0005-audit-event-order': m0005,
   '0006-postgres-write-costs': m0006,
+  '0007-idempotency-per-api-key': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
