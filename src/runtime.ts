@@ -16,11 +16,12 @@ export interface Runtime {
 export async function openRuntime(config: Config, options: { schema?: string; migrate?: boolean } = {}): Promise<Runtime> {
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema ?? config.dbSchema });
   try {
-    if (options.migrate !== false) await store.migrate();
     const key = config.secretKey ?? (config.databaseUrl ? undefined : loadOrCreateKeyFile(config.dataDir));
     if (!key) throw new ConfigError('SWITCHBOARD_SECRET_KEY is required with DATABASE_URL');
+    const secrets = createSecretBox(key);
+    if (options.migrate !== false) await store.migrate(secrets);
     const { schedule, disableAfterMs, leaseMs, endpointConcurrency, timeoutMs } = config.webhooks;
-    const core = createCore(store, createSecretBox(key), {
+    const core = createCore(store, secrets, {
       destinations: destinationPolicy(config.webhookAllowPrivate),
       transport: webhookTransport({ allowPrivate: config.webhookAllowPrivate, timeoutMs }),
       delivery: { schedule, disableAfterMs, leaseMs, endpointConcurrency },

@@ -1,7 +1,7 @@
 // The Kysely implementation of the core's Store.
 import { sql, type Kysely } from 'kysely';
 import type { Agent } from '../core/agents/schema.ts';
-import type { Repos, Store } from '../core/ports.ts';
+import type { Repos, SecretBox, Store } from '../core/ports.ts';
 import type { Workflow } from '../core/workflows/schema.ts';
 import { openDatabase, type DatabaseOptions } from './database.ts';
 import { migratePostgresToLatest, migrateSqliteToLatest } from './migrations/index.ts';
@@ -13,6 +13,7 @@ import { KyselyPhoneNumberRepo } from './repositories/phone-numbers.ts';
 import { KyselyTargetRepo } from './repositories/targets.ts';
 import { KyselyWebhookRepo } from './repositories/webhook-endpoints.ts';
 import type { Database } from './schema.ts';
+import { sealWebhookHeaders } from './upgrades/seal-webhook-headers.ts';
 
 function reposFor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Repos {
   return {
@@ -31,7 +32,8 @@ function reposFor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Repos {
 
 export interface OpenedStore extends Store {
   db: Kysely<Database>;
-  migrate(): Promise<string[]>;
+  /** Applies the pending migrations (returns their names), then the data steps that need the secret key. */
+  migrate(secrets: SecretBox): Promise<string[]>;
 }
 
 export function openStore(options: DatabaseOptions): OpenedStore {
@@ -42,7 +44,11 @@ export function openStore(options: DatabaseOptions): OpenedStore {
     dialect,
     transaction: (work) => db.transaction().execute((trx) => work(reposFor(trx, dialect))),
     // Postgres: the migration tables live in this store's schema, not whichever schema has them first.
-    migrate: () => (dialect === 'postgres' ? migratePostgresToLatest(db, options.schema) : migrateSqliteToLatest(db)),
+    async migrate(secrets) {
+      const applied = dialect === 'postgres' ? await migratePostgresToLatest(db, options.schema) : await migrateSqliteToLatest(db);
+      await sealWebhookHeaders(db, secrets);
+      return applied;
+    },
     async ping() {
       try {
         await sql`select 1`.execute(db);

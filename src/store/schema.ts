@@ -112,6 +112,8 @@ export interface WebhookEndpointsTable {
   enabled: number;
   /** 0004: since when every delivery to it has failed; null while healthy. */
   failing_since: string | null;
+  /** 0008: the custom headers with their values, sealed (doc shows only their names); null: none. */
+  headers_sealed: string | null;
 }
 
 export interface WebhookDeliveriesTable {

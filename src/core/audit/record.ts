@@ -17,6 +17,8 @@ export interface ChangeRecord {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   changes?: string[];
+  /** Fields that changed though their public views are equal (a webhook header's value): listed in `changes` too. */
+  hiddenChanges?: string[];
   /** Why the system made this change (an endpoint disabled after failures). */
   reason?: string;
 }
@@ -38,7 +40,7 @@ function toEvent(ctx: Context, change: ChangeRecord, now: string): AuditEvent {
     object_type: change.objectType,
     object_id: change.objectId,
     actor: { type: ctx.actor.type, api_key_id: ctx.actor.apiKeyId, user_id: ctx.actor.userId },
-    changes: change.changes ?? (change.before && change.after ? topLevelChanges(change.before, change.after) : []),
+    changes: change.changes ?? changesOf(change),
     before: change.before,
     after: change.after,
     request_id: ctx.requestId ?? null,
@@ -48,6 +50,11 @@ function toEvent(ctx: Context, change: ChangeRecord, now: string): AuditEvent {
 }
 
 const VOLATILE = new Set(['version', 'updated_at']);
+
+function changesOf(change: ChangeRecord): string[] {
+  const seen = change.before && change.after ? topLevelChanges(change.before, change.after) : [];
+  return [...seen, ...(change.hiddenChanges ?? []).filter((k) => !seen.includes(k))];
+}
 
 function topLevelChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);

@@ -7,6 +7,7 @@ import * as m0004 from './0004-webhook-deliveries.ts';
 import * as m0005 from './0005-audit-event-order.ts';
 import * as m0006 from './0006-postgres-write-costs.ts';
 import * as m0007 from './0007-idempotency-per-api-key.ts';
+import * as m0008 from './0008-webhook-header-values-sealed.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-audit-event-order': m0005,
   '0006-postgres-write-costs': m0006,
   '0007-idempotency-per-api-key': m0007,
+  '0008-webhook-header-values-sealed': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
