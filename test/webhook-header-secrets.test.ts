@@ -51,7 +51,7 @@ describe('webhook header values: write-only, sealed, sent only to their endpoint
   let t: TestApp;
   let worker: DeliveryWorker;
   const receiver = new WebhookReceiver();
-  const values = { post: credential('v1-post'), kept: credential('v1-kept'), patched: credential('v1-patch'), voiceos: credential('voiceos') };
+  const values = { post: credential('v1-post'), kept: credential('v1-kept'), patched: credential('v1-patch'), voiceos: credential('voiceos'), first: credential('voiceos-1'), second: credential('voiceos-2') };
   const all = Object.values(values);
   let watcher: Json;
   let own: Json;
@@ -150,6 +150,19 @@ describe('webhook header values: write-only, sealed, sent only to their endpoint
     assert.equal(toOwn.headers['x-new'], values.patched);
     assert.equal(toOwn.headers['x-gone'], undefined);
     assertNone(JSON.stringify(toOwn.event), all, 'a delivered phone_number event');
+  });
+
+  test('VoiceOS: two subscriptions to one URL with different values, sent back as read, both stay as they are', async () => {
+    const number = await call('POST', '/v1/phone-numbers', { number: '+14155550178' });
+    const path = `/phone_numbers/${encodeURIComponent(number.number)}`;
+    const url = 'https://hooks.example.com/same';
+    await call('PATCH', path, { webhooks: [{ url, headers: { Authorization: values.first } }, { url, events: ['phone_number.updated'], headers: { Authorization: values.second } }] });
+    const before = (await call('GET', `/v1/webhook-endpoints?phone_number_id=${number.id}`)).data;
+    await call('PATCH', path, { webhooks: (await call('GET', path)).webhooks });
+    const after = (await call('GET', `/v1/webhook-endpoints?phone_number_id=${number.id}`)).data;
+    assert.deepEqual(after.map((e: Json) => e.id), before.map((e: Json) => e.id));
+    const sealed = await Promise.all(after.map(async (e: Json) => openHeaders(t.runtime.core.secrets, (await t.runtime.core.webhooks.getStored(t.first.workspace.id, e.id))!.sealedHeaders)));
+    assert.deepEqual(sealed, [{ Authorization: values.first }, { Authorization: values.second }]);
   });
 
   test('nowhere else: answers, the audit log, events delivered to other endpoints, logs, the database', async () => {

@@ -154,8 +154,9 @@ export async function assertValidWebhooks(inputs: WebhookEndpointInput[], destin
  * Subscriptions that a client sends again unchanged are kept (same id, same secret), so a VoiceOS
  * client re-sending its list does not churn them; only those kept in the order given can stay,
  * because a number's subscriptions are listed in creation order. A header value sent as the mask
- * (as reads show it) is the stored value of that header of the number's subscription to the same
- * URL (the first one that has it): what a client read and sends back counts as unchanged.
+ * (as reads show it) keeps the subscription's stored value, so what a client read and sends back
+ * counts as unchanged; for a subscription made anew it is the value of that header of the
+ * number's subscription to the same URL (the first one that has it).
  */
 export async function replaceNumberWebhooks(repos: Repos, ctx: Context, phoneNumberId: string, inputs: WebhookEndpointInput[], now: string, secrets: SecretBox): Promise<WebhookEndpoint[]> {
   const ws = ctx.actor.workspaceId;
@@ -163,13 +164,13 @@ export async function replaceNumberWebhooks(repos: Repos, ctx: Context, phoneNum
   const wanted = inputs.map((input, i) => {
     const sameUrl = existing.filter((e) => e.endpoint.url === input.url).map((e) => e.headers);
     const { headers, issues } = unmaskHeaders(input.headers ?? {}, firstOfEach(sameUrl), `webhooks[${i}].headers`);
-    return { input: { ...input, headers }, issues };
+    return { sent: input, input: { ...input, headers }, issues };
   });
   assertValid(wanted.flatMap((w) => w.issues));
   const kept: WebhookEndpoint[] = [];
   let lastId = '';
-  for (const { input } of wanted) {
-    const same = existing.find((e) => e.endpoint.id > lastId && sameSubscription(e.endpoint, e.headers, input));
+  for (const { sent } of wanted) {
+    const same = existing.find((e) => e.endpoint.id > lastId && sameSubscription(e.endpoint, e.headers, sent));
     if (!same) break;
     kept.push(same.endpoint);
     lastId = same.endpoint.id;
@@ -217,12 +218,13 @@ function firstOfEach(maps: Headers[]): Headers {
 
 /**
  * The fields a face sent are what the subscription has (fields it cannot send are not compared);
- * `input.headers` has its values unmasked, compared with the endpoint's stored `headers`.
+ * the headers sent, masked values taken from this subscription's, are its stored `headers`.
  */
-function sameSubscription(endpoint: WebhookEndpoint, headers: Headers, input: WebhookEndpointInput & { headers: Headers }): boolean {
+function sameSubscription(endpoint: WebhookEndpoint, headers: Headers, input: WebhookEndpointInput): boolean {
   const wanted = { ...webhookDefaults(), ...definedOnly(input), url: input.url };
   const compared = ['url', 'method', 'event_types', 'filter', ...(['enabled', 'description'] as const).filter((k) => input[k] !== undefined)] as const;
-  return JSON.stringify(headers) === JSON.stringify(input.headers) && compared.every((k) => JSON.stringify(endpoint[k]) === JSON.stringify(wanted[k]));
+  const sent = unmaskHeaders(input.headers ?? {}, headers, 'headers');
+  return !sent.issues.length && JSON.stringify(headers) === JSON.stringify(sent.headers) && compared.every((k) => JSON.stringify(endpoint[k]) === JSON.stringify(wanted[k]));
 }
 
 /** Merge patch onto the writable fields (`headers` with their values): null = the default, headers merge key by key. */
