@@ -39,6 +39,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     const { key, source } = await secretKey(config, store);
     const secrets = createSecretBox(key);
     await verifySecretKey(store.deploymentState, secrets, source);
+    // Data steps that need the secret key (sealing values older code kept in clear), once the key is known good.
+    await store.upgradeData(secrets);
     const { schedule, disableAfterMs, leaseMs, endpointConcurrency, timeoutMs } = config.webhooks;
     const core = createCore(store, secrets, {
       destinations: destinationPolicy(config.webhookAllowPrivate),

@@ -607,8 +607,16 @@ describe('Idempotency-Key on POST /v1/agents', () => {
     assert.equal((await t.request('POST', '/v1/agents', { name: 'first' }, { headers })).statusCode, 201);
     const before = await count();
     assertError(await t.request('POST', '/v1/agents', { name: 'second' }, { headers }), 422, 'idempotency_key_reused');
-    assertError(await t.request('POST', '/v1/workflows', { name: 'first' }, { headers }), 422, 'idempotency_key_reused');
     assert.equal(await count(), before);
+  });
+
+  test('a key is per route: the same key on another route runs that request', async () => {
+    const headers = { 'idempotency-key': 'create-agent-3' };
+    assert.equal((await t.request('POST', '/v1/agents', { name: 'first' }, { headers })).statusCode, 201);
+    const workflow = await t.request('POST', '/v1/workflows', { name: 'first' }, { headers });
+    assert.equal(workflow.statusCode, 201, workflow.body);
+    assert.equal(workflow.headers['idempotent-replayed'], undefined);
+    assert.match(workflow.headers.location as string, /^\/v1\/workflows\//);
   });
 
   test('invalid keys are 400', async () => {

@@ -14,6 +14,7 @@ import { eventTypeProblem } from '../src/core/webhooks/event-types.ts';
 import { subscribes } from '../src/core/webhooks/delivery/fan-out.ts';
 import type { WebhookEndpoint } from '../src/core/webhooks/schema.ts';
 import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
+import { openHeaders } from '../src/core/webhooks/headers.ts';
 
 type Json = Record<string, any>;
 const PATH = '/v1/webhook-endpoints';
@@ -194,7 +195,7 @@ describe('agent webhooks are webhook endpoints', () => {
 
     // Sending the agent's values again is no change; headers, filter, description and disabling are the endpoint's own.
     const patched = await native('PATCH', `${PATH}/${endpoint.id}`, { url: endpoint.url, headers: { 'X-Team': 'voice' }, filter: 'true', description: 'calls of Guarded' });
-    assert.deepEqual(patched.headers, { 'X-Team': 'voice' });
+    assert.deepEqual(patched.headers, { 'X-Team': '********' }, 'header values are write-only');
     const disabled = await native('PATCH', `${PATH}/${endpoint.id}`, { enabled: false });
     assert.equal(disabled.enabled, false);
     assert.equal((await native('PATCH', `${PATH}/${endpoint.id}`, { enabled: true })).enabled, true, 'it has subscriptions: it may be enabled again');
@@ -202,7 +203,9 @@ describe('agent webhooks are webhook endpoints', () => {
     await native('PATCH', `/v1/agents/${agent.id}`, { webhook: { url: 'https://hooks.example.com/g2' } });
     const kept = await theEndpoint(agent.id);
     assert.equal(kept.url, 'https://hooks.example.com/g2');
-    assert.deepEqual(kept.headers, { 'X-Team': 'voice' });
+    assert.deepEqual(kept.headers, { 'X-Team': '********' });
+    const sealed = (await t.runtime.core.webhooks.getStored(t.first.workspace.id, endpoint.id))!.sealedHeaders;
+    assert.deepEqual(openHeaders(t.runtime.core.secrets, sealed), { 'X-Team': 'voice' }, 'and its value is kept');
     assert.equal(kept.description, 'calls of Guarded');
     // The secret is rotated natively (the one way to learn it); the agent is not touched.
     const rotated = await native('POST', `${PATH}/${endpoint.id}/rotate-secret`, { overlap_seconds: 0 }, 200);

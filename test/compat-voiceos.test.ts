@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
+import { openHeaders } from '../src/core/webhooks/headers.ts';
 import { createKey, createOtherWorkspace, createTestApp, type TestApp } from './helpers/app.ts';
 import { ALL_SCOPES } from '../src/core/authorization/scopes.ts';
 
@@ -120,7 +121,8 @@ describe('VoiceOS PATCH /phone_numbers/{phone_number}', () => {
     assert.equal(body.account_id, t.first.workspace.id);
     assert.equal(body.id, n.id);
     assert.deepEqual(body.telephony, { provider: null, phone_number_sid: null, account_sid: null, auth_token: null });
-    assert.deepEqual(body.webhooks, [{ events: ['phone_call:connection_requested'], url: 'https://hooks.example.com/calls', method: 'GET', headers: { 'X-Trace': 'abc' }, filter: 'direction == "inbound"' }]);
+    // Header values are write-only: the names, each with the mask.
+    assert.deepEqual(body.webhooks, [{ events: ['phone_call:connection_requested'], url: 'https://hooks.example.com/calls', method: 'GET', headers: { 'X-Trace': '********' }, filter: 'direction == "inbound"' }]);
     const v1 = await native(t, n.id);
     assert.equal(body.created_at, v1.created_at.replace(/\.\d+Z$/, 'Z'));
     assert.equal(body.updated_at, v1.updated_at.replace(/\.\d+Z$/, 'Z'));
@@ -213,7 +215,9 @@ describe('VoiceOS PATCH /phone_numbers/{phone_number}', () => {
     assert.equal(stored[0]!.url, 'https://b.example.com/only');
     assert.equal(stored[0]!.method, 'PATCH');
     assert.deepEqual(stored[0]!.event_types, ['phone_call:connection_requested']);
-    assert.deepEqual(stored[0]!.headers, { Authorization: 'Bearer hook-secret' });
+    assert.deepEqual(stored[0]!.headers, { Authorization: '********' });
+    const sealed = (await t.runtime.core.webhooks.getStored(t.first.workspace.id, stored[0]!.id))!.sealedHeaders;
+    assert.deepEqual(openHeaders(t.runtime.core.secrets, sealed), { Authorization: 'Bearer hook-secret' });
     assert.equal(stored[0]!.filter, 'x');
     assert.equal(stored[0]!.phone_number_id, n.id);
     assert.equal(stored[0]!.workspace_id, t.first.workspace.id);

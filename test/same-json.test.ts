@@ -27,4 +27,7 @@ test('key order does not matter; absent and undefined are the same; null is not 
   assert.equal(sameJson({ a: null }, {}), false);
   assert.equal(sameJson([1, 2], { 0: 1, 1: 2 }), false);
   assert.equal(sameJson(0, -0), true);
+  // An own "__proto__" key (as JSON.parse makes) is compared as a key, not read as the prototype.
+  assert.equal(sameJson({}, JSON.parse('{"__proto__": {}}')), false);
+  assert.equal(sameJson(JSON.parse('{"__proto__": {}}'), {}), false);
 });

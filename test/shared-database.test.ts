@@ -18,7 +18,7 @@ test('three processes migrating one fresh database at once all succeed, and each
   const runtime = await shared.openRuntime();
   try {
     const applied = await runtime.store.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
-    assert.deepEqual(applied.map((r) => (r as { name: string }).name).sort(), ['0001-initial', '0002-webhook-endpoints', '0003-webhook-signing-secrets', '0004-webhook-deliveries', '0005-audit-event-order', '0006-postgres-write-costs', '0010-time-ordered-lists']);
+    assert.deepEqual(applied.map((r) => (r as { name: string }).name).sort(), ['0001-initial', '0002-webhook-endpoints', '0003-webhook-signing-secrets', '0004-webhook-deliveries', '0005-audit-event-order', '0006-postgres-write-costs', '0007-idempotency-per-api-key', '0008-webhook-header-values-sealed', '0010-time-ordered-lists']);
   } finally {
     await runtime.close();
   }

@@ -213,9 +213,20 @@ export interface TransportResult {
   refused?: boolean;
 }
 
-export interface IdempotencyRecord {
+/**
+ * Whose Idempotency-Key it is: an answer is replayed only to the API key that made it, for the
+ * same method and route pattern (another key sending the same Idempotency-Key runs its own request).
+ */
+export interface IdempotencyScope {
   workspaceId: string;
+  apiKeyId: string;
+  method: string;
+  /** The route pattern, such as /v1/webhook-endpoints/:id/rotate-secret. */
+  route: string;
   key: string;
+}
+
+export interface IdempotencyRecord extends IdempotencyScope {
   fingerprint: string;
   status: number | null;
   body: string | null;
@@ -226,8 +237,8 @@ export interface IdempotencyRecord {
 export interface IdempotencyRepo {
   /** Inserts an in-flight record; returns the existing one instead if the key is taken. */
   claim(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined>;
-  complete(workspaceId: string, key: string, status: number, body: string, headers: string): Promise<void>;
-  release(workspaceId: string, key: string): Promise<void>;
+  complete(scope: IdempotencyScope, status: number, body: string, headers: string): Promise<void>;
+  release(scope: IdempotencyScope): Promise<void>;
   purgeBefore(createdAt: string): Promise<void>;
 }
 
@@ -237,10 +248,12 @@ export interface WebhookEndpointFilter {
   agentId?: string;
 }
 
-/** An endpoint with its sealed signing secrets, which its public object never holds. */
+/** An endpoint with its sealed signing secrets and header values, which its public object never holds. */
 export interface StoredWebhookEndpoint {
   endpoint: WebhookEndpoint;
   secrets: SealedSigningSecrets;
+  /** The custom headers with their values (core/webhooks/headers.ts); null when it has none. */
+  sealedHeaders: string | null;
 }
 
 export interface WebhookRepo {
@@ -249,13 +262,15 @@ export interface WebhookRepo {
   /** In id (= creation) order. */
   list(workspaceId: string, filter: WebhookEndpointFilter, after: string | null, limit: number): Promise<WebhookEndpoint[]>;
   listForNumbers(workspaceId: string, phoneNumberIds: string[]): Promise<WebhookEndpoint[]>;
+  /** One number's endpoints with their sealed parts, in id order. */
+  listStoredForNumber(workspaceId: string, phoneNumberId: string): Promise<StoredWebhookEndpoint[]>;
   /** Every enabled endpoint of these workspaces, for fanning events out. */
   listEnabled(workspaceIds: string[]): Promise<WebhookEndpoint[]>;
   /** Health: `failing` true keeps (or starts) failing_since and returns it; false clears it and returns null. */
   markHealth(workspaceId: string, id: string, failing: boolean, now: string): Promise<string | null>;
-  insert(endpoint: WebhookEndpoint, secrets: SealedSigningSecrets): Promise<void>;
-  /** Writes `endpoint` (and `secrets`, when given) if the stored version is still `expectedVersion`. */
-  update(endpoint: WebhookEndpoint, expectedVersion: number, secrets?: SealedSigningSecrets): Promise<boolean>;
+  insert(endpoint: WebhookEndpoint, secrets: SealedSigningSecrets, sealedHeaders: string | null): Promise<void>;
+  /** Writes `endpoint` (and the sealed parts given) if the stored version is still `expectedVersion`. */
+  update(endpoint: WebhookEndpoint, expectedVersion: number, sealed?: { secrets?: SealedSigningSecrets; sealedHeaders?: string | null }): Promise<boolean>;
   delete(workspaceId: string, id: string): Promise<boolean>;
 }
 

@@ -8,6 +8,7 @@ import type { Core } from '../core/index.ts';
 import { loggerSetup } from '../logging.ts';
 import { MAX_PARAM_LENGTH } from './errors.ts';
 import { frameworkErrors } from './framework-errors.ts';
+import { checkIdempotentRoute } from './plugins/idempotency.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerJsonBody } from './plugins/json-body.ts';
 import { registerLoadShedding, SHED_RETRY_AFTER } from './plugins/load-shedding.ts';
@@ -84,6 +85,7 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
   const underPressure = await registerLoadShedding(app, config.maxEventLoopDelayMs);
   await registerRateLimit(app, config.rateLimit);
   registerInputGuard(app);
+  app.addHook('onRoute', checkIdempotentRoute);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;

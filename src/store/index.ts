@@ -1,7 +1,7 @@
 // The Kysely implementation of the core's Store.
 import { sql, type Kysely } from 'kysely';
 import type { Agent } from '../core/agents/schema.ts';
-import type { Repos, Store } from '../core/ports.ts';
+import type { Repos, SecretBox, Store } from '../core/ports.ts';
 import type { Workflow } from '../core/workflows/schema.ts';
 import { openDatabase, type DatabaseOptions } from './database.ts';
 import { migratePostgresToLatest, migrateSqliteToLatest } from './migrations/index.ts';
@@ -14,6 +14,7 @@ import { KyselyPhoneNumberRepo } from './repositories/phone-numbers.ts';
 import { KyselyTargetRepo } from './repositories/targets.ts';
 import { KyselyWebhookRepo } from './repositories/webhook-endpoints.ts';
 import type { Database } from './schema.ts';
+import { sealWebhookHeaders } from './upgrades/seal-webhook-headers.ts';
 
 function reposFor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Repos {
   return {
@@ -36,6 +37,8 @@ export interface OpenedStore extends Store {
   /** Migrations have run here: this is a Switchboard database. */
   isInitialized(): Promise<boolean>;
   deploymentState: KyselyDeploymentStateRepo;
+  /** The data steps that need the secret key, after the migrations (idempotent; servers starting together do each once). */
+  upgradeData(secrets: SecretBox): Promise<void>;
 }
 
 export function openStore(options: DatabaseOptions): OpenedStore {
@@ -55,6 +58,7 @@ export function openStore(options: DatabaseOptions): OpenedStore {
       return found.rows.length > 0;
     },
     deploymentState: new KyselyDeploymentStateRepo(db),
+    upgradeData: (secrets) => sealWebhookHeaders(db, secrets),
     async ping() {
       try {
         await sql`select 1`.execute(db);

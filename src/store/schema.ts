@@ -82,8 +82,12 @@ export interface AuditEventsTable {
   seq?: Generated<string>;
 }
 
+/** 0007: one record per (workspace, API key, method, route pattern, Idempotency-Key). */
 export interface IdempotencyKeysTable {
   workspace_id: string;
+  api_key_id: string;
+  method: string;
+  route: string;
   key: string;
   fingerprint: string;
   status: number | null;
@@ -108,6 +112,8 @@ export interface WebhookEndpointsTable {
   enabled: number;
   /** 0004: since when every delivery to it has failed; null while healthy. */
   failing_since: string | null;
+  /** 0008: the custom headers with their values, sealed (doc shows only their names); null: none. */
+  headers_sealed: string | null;
 }
 
 export interface WebhookDeliveriesTable {

@@ -21,6 +21,8 @@ export interface ChangeRecord {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   changes?: string[];
+  /** Fields that changed though their public views are equal (a webhook header's value): listed in `changes` too. */
+  hiddenChanges?: string[];
   /** Why the system made this change (an endpoint disabled after failures). */
   reason?: string;
 }
@@ -42,7 +44,7 @@ function toEvent(ctx: Context, change: ChangeRecord, now: string): AuditEvent {
     object_type: change.objectType,
     object_id: change.objectId,
     actor: { type: ctx.actor.type, api_key_id: ctx.actor.apiKeyId, user_id: ctx.actor.userId, ...(ctx.actor.ip ? { ip: ctx.actor.ip } : {}) },
-    changes: change.changes ?? (change.before && change.after ? topLevelChanges(change.before, change.after) : []),
+    changes: change.changes ?? changesOf(change),
     before: change.before,
     after: change.after,
     request_id: ctx.requestId ?? null,
@@ -52,6 +54,11 @@ function toEvent(ctx: Context, change: ChangeRecord, now: string): AuditEvent {
 }
 
 const VOLATILE = new Set(['version', 'updated_at']);
+
+function changesOf(change: ChangeRecord): string[] {
+  const seen = change.before && change.after ? topLevelChanges(change.before, change.after) : [];
+  return [...seen, ...(change.hiddenChanges ?? []).filter((k) => !seen.includes(k))];
+}
 
 function topLevelChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);

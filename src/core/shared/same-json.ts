@@ -12,6 +12,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
   const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-  for (const key of keys) if (!sameJson(left[key], right[key])) return false;
+  // Own properties only: a key such as "__proto__" must not read the prototype.
+  const own = (o: Record<string, unknown>, key: string) => (Object.hasOwn(o, key) ? o[key] : undefined);
+  for (const key of keys) if (!sameJson(own(left, key), own(right, key))) return false;
   return true;
 }

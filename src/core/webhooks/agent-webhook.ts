@@ -109,7 +109,7 @@ export async function syncAgentWebhook(repos: Repos, ctx: Context, agent: Agent,
       created_at: now,
       updated_at: now,
     };
-    await repos.webhooks.insert(endpoint, sealNew(secrets).sealed);
+    await repos.webhooks.insert(endpoint, sealNew(secrets).sealed, null);
     await recordChange(repos, ctx, { type: `${OBJECT}.created`, objectType: OBJECT, objectId: endpoint.id, before: null, after: endpoint }, now);
     return endpoint;
   }

@@ -3,6 +3,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Nullable, Strict, StringEnum, Timestamp, Url } from '../shared/schema-kit.ts';
 import { MAX_FILTER_LENGTH } from './filter.ts';
+import { HEADER_VALUE_MASK } from './headers.ts';
 import { MAX_OVERLAP_SECONDS, DEFAULT_OVERLAP_SECONDS } from './signing-secret.ts';
 
 export const WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH'] as const;
@@ -15,7 +16,7 @@ const fields = {
   method: StringEnum(WEBHOOK_METHODS, 'HTTP method of the delivery.'),
   headers: Type.Record(HeaderName, Type.String({ maxLength: 1024 }), {
     maxProperties: MAX_HEADERS,
-    description: 'Extra request headers: RFC 7230 token names, values without CR/LF. The signature headers, content-type, content-length and host cannot be set.',
+    description: `Extra request headers sent with each delivery: RFC 7230 token names, values without CR/LF. The signature headers, content-type, content-length and host cannot be set. Values are write-only (they hold receivers' credentials): stored encrypted, sent only to this endpoint, and every answer and event shows each header's name with the value "${HEADER_VALUE_MASK}". Sending "${HEADER_VALUE_MASK}" back keeps the stored value.`,
   }),
   event_types: Type.Array(Type.String({ minLength: 1, maxLength: 128 }), {
     maxItems: 64,
@@ -59,8 +60,11 @@ export const WebhookEndpointPatchSchema = Strict(
   {
     url: Type.Optional(fields.url),
     method: Type.Optional(Nullable(fields.method)),
-    // Merge patch: a header set to null is removed, the others are kept.
-    headers: Type.Optional(Nullable(Type.Record(HeaderName, Nullable(Type.String({ maxLength: 1024 })), { maxProperties: 64 }))),
+    // Merge patch: a header set to null is removed, to the mask keeps its value, the others are kept.
+    headers: Type.Optional(Nullable(Type.Record(HeaderName, Nullable(Type.String({ maxLength: 1024 })), {
+      maxProperties: 64,
+      description: `Merged by name (any case): a header set to a value gets it, set to "${HEADER_VALUE_MASK}" keeps its stored value, set to null is removed; headers not named are kept. null: no headers.`,
+    }))),
     event_types: Type.Optional(Nullable(fields.event_types)),
     phone_number_id: Type.Optional(fields.phone_number_id),
     filter: Type.Optional(fields.filter),

@@ -2,6 +2,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, LIST_ORDERS } from '../../core/shared/pagination.ts';
 import { StringEnum, Timestamp } from '../../core/shared/schema-kit.ts';
+import { IdempotencyKeyHeader } from '../plugins/idempotency.ts';
 
 export const ErrorEnvelope = Type.Object(
   {
@@ -58,4 +59,4 @@ export const ifNoneMatchHeader = Type.Object({
 export const notModified = { 304: Type.Null({ description: 'Not modified: the object is still at the version If-None-Match names (ETag header, no body).' }) };
 /** What every native DELETE answers: 200 with the object as it was when it was deleted (released, revoked). */
 export const DELETE_DESCRIPTION = 'Answers 200 with the object as it was at deletion, as every DELETE of the native API does.';
-export const idempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 255, description: 'Retrying with the same key and body returns the first answer.' })) });
+export const idempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(IdempotencyKeyHeader) });

@@ -6,6 +6,8 @@ import * as m0003 from './0003-webhook-signing-secrets.ts';
 import * as m0004 from './0004-webhook-deliveries.ts';
 import * as m0005 from './0005-audit-event-order.ts';
 import * as m0006 from './0006-postgres-write-costs.ts';
+import * as m0007 from './0007-idempotency-per-api-key.ts';
+import * as m0008 from './0008-webhook-header-values-sealed.ts';
 import * as m0010 from './0010-time-ordered-lists.ts';
 
 const migrations: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0004-webhook-deliveries': m0004,
   '0005-audit-event-order': m0005,
   '0006-postgres-write-costs': m0006,
+  '0007-idempotency-per-api-key': m0007,
+  '0008-webhook-header-values-sealed': m0008,
   '0010-time-ordered-lists': m0010,
 };
 

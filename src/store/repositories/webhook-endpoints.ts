@@ -1,12 +1,23 @@
-// Webhook endpoints: the public object as `doc`, beside it the columns to select by and the
-// sealed signing secrets (never in `doc`, so never in an answer or an audit event).
+// Webhook endpoints: the public object as `doc`, beside it the columns to select by, the sealed
+// signing secrets and the sealed custom header values (never in `doc`, whose headers show only
+// their names: so never in an answer or an audit event).
 import type { Kysely } from 'kysely';
 import type { StoredWebhookEndpoint, WebhookEndpointFilter, WebhookRepo } from '../../core/ports.ts';
 import type { WebhookEndpoint } from '../../core/webhooks/schema.ts';
 import type { SealedSigningSecrets } from '../../core/webhooks/signing-secret.ts';
-import type { Database } from '../schema.ts';
+import type { Database, WebhookEndpointsTable } from '../schema.ts';
 
 const parse = (doc: string) => JSON.parse(doc) as WebhookEndpoint;
+
+const STORED = ['doc', 'secret_sealed', 'previous_secret_sealed', 'previous_secret_expires_at', 'headers_sealed'] as const;
+
+function toStored(row: Pick<WebhookEndpointsTable, (typeof STORED)[number]>): StoredWebhookEndpoint {
+  return {
+    endpoint: parse(row.doc),
+    secrets: { current: row.secret_sealed, previous: row.previous_secret_sealed, previousExpiresAt: row.previous_secret_expires_at },
+    sealedHeaders: row.headers_sealed,
+  };
+}
 
 export class KyselyWebhookRepo implements WebhookRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -21,15 +32,8 @@ export class KyselyWebhookRepo implements WebhookRepo {
   }
 
   async getStored(workspaceId: string, id: string): Promise<StoredWebhookEndpoint | undefined> {
-    const row = await this.scoped(workspaceId)
-      .select(['doc', 'secret_sealed', 'previous_secret_sealed', 'previous_secret_expires_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      endpoint: parse(row.doc),
-      secrets: { current: row.secret_sealed, previous: row.previous_secret_sealed, previousExpiresAt: row.previous_secret_expires_at },
-    };
+    const row = await this.scoped(workspaceId).select(STORED).where('id', '=', id).executeTakeFirst();
+    return row && toStored(row);
   }
 
   async list(workspaceId: string, filter: WebhookEndpointFilter, after: string | null, limit: number) {
@@ -45,6 +49,11 @@ export class KyselyWebhookRepo implements WebhookRepo {
     if (!phoneNumberIds.length) return [];
     const rows = await this.scoped(workspaceId).select('doc').where('phone_number_id', 'in', phoneNumberIds).orderBy('id').execute();
     return rows.map((r) => parse(r.doc));
+  }
+
+  async listStoredForNumber(workspaceId: string, phoneNumberId: string) {
+    const rows = await this.scoped(workspaceId).select(STORED).where('phone_number_id', '=', phoneNumberId).orderBy('id').execute();
+    return rows.map(toStored);
   }
 
   async listEnabled(workspaceIds: string[]) {
@@ -64,18 +73,23 @@ export class KyselyWebhookRepo implements WebhookRepo {
     return row?.failing_since ?? null;
   }
 
-  async insert(endpoint: WebhookEndpoint, secrets: SealedSigningSecrets) {
+  async insert(endpoint: WebhookEndpoint, secrets: SealedSigningSecrets, sealedHeaders: string | null) {
     await this.db
       .insertInto('webhook_endpoints')
-      .values({ id: endpoint.id, workspace_id: endpoint.workspace_id, created_at: endpoint.created_at, ...this.columns(endpoint), ...secretColumns(secrets) })
+      .values({ id: endpoint.id, workspace_id: endpoint.workspace_id, created_at: endpoint.created_at, ...this.columns(endpoint), ...secretColumns(secrets), headers_sealed: sealedHeaders })
       .execute();
   }
 
-  async update(endpoint: WebhookEndpoint, expectedVersion: number, secrets?: SealedSigningSecrets) {
+  async update(endpoint: WebhookEndpoint, expectedVersion: number, sealed: { secrets?: SealedSigningSecrets; sealedHeaders?: string | null } = {}) {
     const result = await this.db
       .updateTable('webhook_endpoints')
-      // Saving an enabled endpoint (re-enabling it, fixing its URL) starts its failure clock afresh.
-      .set({ ...this.columns(endpoint), ...(secrets ? secretColumns(secrets) : {}), ...(endpoint.enabled ? { failing_since: null } : {}) })
+      .set({
+        ...this.columns(endpoint),
+        ...(sealed.secrets ? secretColumns(sealed.secrets) : {}),
+        ...(sealed.sealedHeaders !== undefined ? { headers_sealed: sealed.sealedHeaders } : {}),
+        // Saving an enabled endpoint (re-enabling it, fixing its URL) starts its failure clock afresh.
+        ...(endpoint.enabled ? { failing_since: null } : {}),
+      })
       .where('workspace_id', '=', endpoint.workspace_id)
       .where('id', '=', endpoint.id)
       .where('version', '=', expectedVersion)

@@ -7,6 +7,7 @@ import { systemContext } from '../../authorization/authorize.ts';
 import { newId } from '../../ids.ts';
 import type { Repos, SecretBox, Store, StoredWebhookEndpoint, TransportResult, WebhookTransport } from '../../ports.ts';
 import { compileFilter, FilterEvaluationError, type WebhookEvent } from '../filter.ts';
+import { openHeaders } from '../headers.ts';
 import type { WebhookEndpoint } from '../schema.ts';
 import { validSecrets } from '../signing-secret.ts';
 import { subscribes } from './fan-out.ts';
@@ -116,7 +117,8 @@ export class DeliveryEngine {
       return Promise.resolve({ ok: false, status: null, latencyMs: 0, error: 'the endpoint has no signing secret: rotate one (POST /v1/webhook-endpoints/{id}/rotate-secret)', responseBody: '', responseTruncated: false, retryAfterSeconds: null, gone: false });
     }
     const body = JSON.stringify(event);
-    const headers = { ...endpoint.headers, ...signatureHeaders(webhookId, new Date(this.now()), body, secrets) };
+    // The endpoint's own header values, opened for this request only; the signature headers win.
+    const headers = { ...openHeaders(this.secrets, stored.sealedHeaders), ...signatureHeaders(webhookId, new Date(this.now()), body, secrets) };
     if (endpoint.method === 'GET') {
       // A GET has no body: the signed payload travels as the `payload` query parameter.
       const url = new URL(endpoint.url);

@@ -1,6 +1,7 @@
 // The VoiceOS wire shapes (seed: shared/seeds/voiceos-patch-phone-number.txt), as TypeBox
 // schemas for validation, serialization and the OpenAPI document. Errors are FastAPI's.
 import { Type } from '@sinclair/typebox';
+import { HEADER_VALUE_MASK } from '../../../core/webhooks/headers.ts';
 import { WEBHOOK_METHODS } from '../../../core/webhooks/schema.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../core/shared/pagination.ts';
 import { Id, Nullable, Strict, StringEnum, Timestamp, Url } from '../../../core/shared/schema-kit.ts';
@@ -12,7 +13,7 @@ const Events = Type.Array(Type.String({ minLength: 1, maxLength: 128 }), {
 });
 const Headers = Type.Record(Type.String({ minLength: 1, maxLength: 255 }), Type.String({ maxLength: 1024 }), {
   maxProperties: 32,
-  description: 'Extra request headers sent with each delivery (RFC 7230 names, values without CR/LF).',
+  description: `Extra request headers sent with each delivery (RFC 7230 names, values without CR/LF). Values are write-only: reads show "${HEADER_VALUE_MASK}" for each; sending "${HEADER_VALUE_MASK}" back keeps the value stored for that header of this number's subscription to the same URL.`,
 });
 
 export const WebhookIn = Strict({
@@ -57,7 +58,7 @@ export const WebhookOut = Type.Object({
   events: Type.Array(Type.String()),
   url: Type.String(),
   method: StringEnum(WEBHOOK_METHODS),
-  headers: Type.Record(Type.String(), Type.String()),
+  headers: Type.Record(Type.String(), Type.String(), { description: `Each header's name with the value "${HEADER_VALUE_MASK}": values are never shown.` }),
   filter: Nullable(Type.String()),
 });
 
