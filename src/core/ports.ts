@@ -120,6 +120,8 @@ export interface AuditEventFilter {
   objectType?: string;
   objectId?: string;
   type?: string;
+  /** 'desc': newest first (the console's view); oldest first otherwise. */
+  order?: 'asc' | 'desc';
 }
 
 export interface AuditRepo {

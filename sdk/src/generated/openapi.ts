@@ -187,7 +187,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log: every change, oldest first */
+        /** The audit log: every change, oldest first (or newest first with order=desc) */
         get: operations["listEvents"];
         put?: never;
         post?: never;
@@ -4525,6 +4525,8 @@ export interface operations {
                 object_type?: string;
                 /** @description Such as phone_number.updated. */
                 type?: string;
+                /** @description asc (the default): oldest first; desc: newest first. A cursor continues in the order it was made in. */
+                order?: "asc" | "desc";
             };
             header?: never;
             path?: never;

@@ -80,7 +80,7 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
     app.get('/events', {
       schema: {
         operationId: 'listEvents',
-        summary: 'The audit log: every change, oldest first',
+        summary: 'The audit log: every change, oldest first (or newest first with order=desc)',
         tags: ['Events'],
         querystring: Type.Object(
           {
@@ -88,6 +88,7 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
             object_id: Type.Optional(Type.String({ maxLength: 64 })),
             object_type: Type.Optional(Type.String({ maxLength: 64, description: 'phone_number, agent, workflow, api_key, workspace.' })),
             type: Type.Optional(Type.String({ maxLength: 64, description: 'Such as phone_number.updated.' })),
+            order: Type.Optional(StringEnum(['asc', 'desc'] as const, 'asc (the default): oldest first; desc: newest first. A cursor continues in the order it was made in.')),
           },
           { additionalProperties: false },
         ),
@@ -96,7 +97,7 @@ export function accountRoutes(core: Core): FastifyPluginAsyncTypebox {
     }, async (request) => {
       const q = request.query;
       const ctx = contextOf(request);
-      const events = await core.audit.list(ctx, { objectId: q.object_id, objectType: q.object_type, type: q.type }, decodeCursor(q.cursor), q.limit ?? 50);
+      const events = await core.audit.list(ctx, { objectId: q.object_id, objectType: q.object_type, type: q.type, order: q.order }, decodeCursor(q.cursor), q.limit ?? 50);
       const deliveries = await core.deliveries.forEvents(ctx, events.items.map((e) => e.id));
       return page({ ...events, items: events.items.map((e) => ({ ...e, webhook_deliveries: deliveries.get(e.id) ?? [] })) });
     });

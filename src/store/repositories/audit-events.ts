@@ -28,15 +28,16 @@ export class KyselyAuditRepo implements AuditRepo {
     }
   }
 
-  /** In write order (see migration 0005); the cursor is the last event's id. */
+  /** In write order (see migration 0005), or newest first; the cursor is the last event's id. */
   async list(workspaceId: string, filter: AuditEventFilter, after: string | null, limit: number) {
     const seq = sql.ref(this.dialect === 'postgres' ? 'seq' : 'rowid');
     let q = this.db.selectFrom('audit_events').select('doc').where('workspace_id', '=', workspaceId);
     if (filter.objectId) q = q.where('object_id', '=', filter.objectId);
     if (filter.objectType) q = q.where('object_type', '=', filter.objectType);
     if (filter.type) q = q.where('type', '=', filter.type);
-    if (after) q = q.where(sql<boolean>`${seq} > (select ${seq} from audit_events where id = ${after} and workspace_id = ${workspaceId})`);
-    const rows = await q.orderBy(seq).limit(limit).execute();
+    const desc = filter.order === 'desc';
+    if (after) q = q.where(sql<boolean>`${seq} ${sql.raw(desc ? '<' : '>')} (select ${seq} from audit_events where id = ${after} and workspace_id = ${workspaceId})`);
+    const rows = await q.orderBy(seq, desc ? 'desc' : 'asc').limit(limit).execute();
     return rows.map((r) => parse(r.doc));
   }
 
