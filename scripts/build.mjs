@@ -2,7 +2,9 @@
 // packages left as imports), so a server starts without compiling TypeScript on the way:
 // through tsx, loading and transforming our modules took about 1.5 s of a 2.5 s start.
 // esbuild comes with tsx; it only strips types, so `npm run typecheck` stays the type check.
+// Then the web console (scripts/build-console.mjs: skipped when nothing it is built from changed).
 import { build } from 'esbuild';
+import { buildConsole } from './build-console.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,3 +24,5 @@ await build({
   keepNames: true,
   logLevel: 'warning',
 });
+
+await buildConsole();

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildConsole } from './build-console.mjs';
 
 function find(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -11,6 +12,9 @@ function find(dir) {
     return e.name.endsWith('.test.ts') ? [full] : [];
   });
 }
+
+// The console's tests serve and drive the built console: build it first (only if it changed).
+await buildConsole();
 
 const args = process.argv.slice(2);
 const files = args.some((a) => a.endsWith('.ts')) ? [] : find('test').sort();
