@@ -13,7 +13,10 @@
 //   sources (ensureCli below). Each build gets a directory of its own and the stub is replaced
 //   in one rename, so a command already running keeps the chunks it started with (old builds
 //   are removed an hour after they were superseded).
+// - console/dist, the web console (scripts/build-console.mjs: skipped when nothing it is built
+//   from changed).
 import fs from 'node:fs';
+import { buildConsole } from './build-console.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -113,9 +116,12 @@ export async function ensureCli() {
   return pathToFileURL(cliStub).href;
 }
 
-// `node scripts/build.mjs [server|cli]`: both by default; `npm start` builds only the server.
+// `node scripts/build.mjs [server] [cli] [console]`: all three by default; `npm start` builds the
+// server and the console (the CLI is built on demand by bin/switchboard.js).
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const only = process.argv[2];
-  if (only && only !== 'server' && only !== 'cli') throw new Error(`usage: node scripts/build.mjs [server|cli], not ${only}`);
-  await Promise.all([only !== 'cli' && buildServer(), only !== 'server' && buildCli()]);
+  const TARGETS = { server: buildServer, cli: buildCli, console: buildConsole };
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !Object.hasOwn(TARGETS, name));
+  if (unknown.length) throw new Error(`usage: node scripts/build.mjs [server] [cli] [console], not ${unknown.join(' ')}`);
+  await Promise.all((asked.length ? asked : Object.keys(TARGETS)).map((name) => TARGETS[name]()));
 }

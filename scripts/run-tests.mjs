@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildConsole } from './build-console.mjs';
 
 const AFTER_SUITE = path.join('test', 'after-suite');
 
@@ -19,6 +20,9 @@ function find(dir) {
     return e.name.endsWith('.test.ts') ? [full] : [];
   });
 }
+
+// The console's tests serve and drive the built console: build it first (only if it changed).
+await buildConsole();
 
 const args = process.argv.slice(2);
 const files = args.some((a) => a.endsWith('.ts')) ? [] : find('test').sort();

@@ -2,6 +2,7 @@
 // a bad value stops the process with a message that names the variable.
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { defaultConsoleDir } from './http/console/paths.ts';
 import { DEFAULT_RETRY_SCHEDULE_MS, parseDuration, scheduleProblem } from './core/webhooks/delivery/retry-schedule.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -52,6 +53,8 @@ export interface Config {
   maxEventLoopDelayMs: number;
   /** SWITCHBOARD_API_KEY_CACHE_TTL: a valid key is trusted this long without reading it again; 0 = every request reads it. */
   apiKeyCacheTtlMs: number;
+  /** SWITCHBOARD_CONSOLE_DIR: the built web console served at /; null ("off") serves none. */
+  consoleDir: string | null;
 }
 
 export interface RateLimitConfig {
@@ -147,8 +150,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: rateLimitConfig(env),
     maxEventLoopDelayMs: integer(env, 'SWITCHBOARD_MAX_EVENT_LOOP_DELAY', 1000, 0, 60_000),
     apiKeyCacheTtlMs: duration(env, 'SWITCHBOARD_API_KEY_CACHE_TTL', 5_000, 0, 300_000),
+    consoleDir: consoleDir(env.SWITCHBOARD_CONSOLE_DIR),
     ...(dbSchema ? { dbSchema } : {}),
   };
+}
+
+function consoleDir(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return defaultConsoleDir();
+  return value.toLowerCase() === 'off' ? null : path.resolve(value);
 }
 
 function duration(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

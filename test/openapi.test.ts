@@ -136,10 +136,10 @@ describe('OpenAPI, docs and health', () => {
     assert.equal(ready.json().status, 'ready');
   });
 
-  test('GET / redirects to the docs', async () => {
+  test('GET / is the console, which links the docs', async () => {
     const res = await t.request('GET', '/', undefined, { key: null });
-    assert.equal(res.statusCode, 302, res.body);
-    assert.equal(res.headers.location, '/docs');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-type']), /text\/html/);
   });
 
   test('the native API\'s tags come first, each with a description, then the vendor faces\'', () => {

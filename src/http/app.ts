@@ -21,6 +21,7 @@ import { registerSerialization } from './serialization.ts';
 import { validatorCompiler } from './validation.ts';
 import { registerCompatFaces } from './compat/index.ts';
 import { registerOpenApi } from './openapi/index.ts';
+import { registerConsole } from './console/index.ts';
 import { sendV1Error, v1Api } from './v1/index.ts';
 
 export interface BuildOptions {
@@ -112,5 +113,6 @@ export async function build({ config, core, logStream }: BuildOptions): Promise<
 
   if (config.faces.has('v1')) await app.register(v1Api, { prefix: '/v1', core, bulkBodyLimit: config.bulkBodyLimit });
   await registerCompatFaces(app, { core, config });
+  if (config.consoleDir) await registerConsole(app, config.consoleDir);
   return app;
 }

@@ -18,7 +18,9 @@ export function allowedMethods(app: FastifyInstance, url: string): string[] {
 export function routeMiss(request: FastifyRequest, reply: FastifyReply, reasons = false): Error {
   const path = (request.raw.url ?? '').split('?')[0]!.slice(0, 200);
   const allow = allowedMethods(request.server, request.raw.url ?? '');
-  if (allow.length > 0) {
+  // A route of this very method that found nothing (reply.callNotFound(): a missing console asset)
+  // is a 404, not a 405.
+  if (allow.length > 0 && !allow.includes(request.method)) {
     reply.header('allow', allow.join(', '));
     const message = reasons ? 'Method Not Allowed' : `${request.method} is not allowed on ${path}; it takes ${allow.join(', ')}`;
     // toProblem() maps a 4xx statusCode to its code (method_not_allowed) and keeps the message.

@@ -52,7 +52,10 @@ export const OPERATIONS = {
   healthz: { needs: 'public' },
   readyz: { needs: 'public' },
   openapiDocument: { needs: 'public' },
-  rootRedirect: { needs: 'public' },
+  // The web console (src/http/console): its pages and assets need no key; its API calls do.
+  consoleIndex: { needs: 'public' },
+  consolePage: { needs: 'public' },
+  consoleAsset: { needs: 'public' },
 
   // Native API (/v1).
   createPhoneNumber: { needs: 'numbers:write' },

@@ -56,6 +56,4 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
   app.get('/openapi.json', { schema: { operationId: 'openapiDocument', hide: true } }, async () => app.swagger());
-  // No console is served at / yet: send people to the docs (302: it will change).
-  app.get('/', { schema: { operationId: 'rootRedirect', hide: true } }, async (_request, reply) => reply.redirect('/docs', 302));
 }

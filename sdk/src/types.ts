@@ -1,0 +1,30 @@
+// Named types of the native API's objects, read off the generated document.
+import type { Answer, Body, Query } from './openapi-types.ts';
+
+export type PhoneNumber = Answer<'/v1/phone-numbers/{ref}', 'get'>;
+export type PhoneNumberCreate = Body<'/v1/phone-numbers', 'post'>;
+export type PhoneNumberPatch = Body<'/v1/phone-numbers/{ref}', 'patch'>;
+export type PhoneNumberListQuery = Query<'/v1/phone-numbers'>;
+export type BulkUpdate = Body<'/v1/phone-numbers', 'patch'>;
+export type BulkUpdateResult = Answer<'/v1/phone-numbers', 'patch'>;
+export type Agent = Answer<'/v1/agents/{id}', 'get'>;
+export type AgentCreate = Body<'/v1/agents', 'post'>;
+export type AgentPatch = Body<'/v1/agents/{id}', 'patch'>;
+export type Workflow = Answer<'/v1/workflows/{id}', 'get'>;
+export type WorkflowCreate = Body<'/v1/workflows', 'post'>;
+export type WorkflowPatch = Body<'/v1/workflows/{id}', 'patch'>;
+export type WebhookEndpoint = Answer<'/v1/webhook-endpoints/{id}', 'get'>;
+export type WebhookEndpointCreate = Body<'/v1/webhook-endpoints', 'post'>;
+export type WebhookEndpointCreated = Answer<'/v1/webhook-endpoints', 'post'>;
+export type WebhookEndpointPatch = Body<'/v1/webhook-endpoints/{id}', 'patch'>;
+export type WebhookDeliverySummary = Answer<'/v1/webhook-endpoints/{id}/deliveries', 'get'>['data'][number];
+export type WebhookDelivery = Answer<'/v1/webhook-endpoints/{id}/deliveries/{delivery_id}', 'get'>;
+export type WebhookTestResult = Answer<'/v1/webhook-endpoints/{id}/test', 'post'>;
+export type AuditEvent = Answer<'/v1/events/{id}', 'get'>;
+export type EventListQuery = Query<'/v1/events'>;
+export type EventType = Answer<'/v1/event-types', 'get'> extends { data: (infer T)[] } ? T : never;
+export type ApiKey = Answer<'/v1/api-keys/{id}', 'get'>;
+export type IssuedApiKey = Answer<'/v1/api-keys', 'post'>;
+export type ApiKeyCreate = Body<'/v1/api-keys', 'post'>;
+export type Me = Answer<'/v1/me', 'get'>;
+export type Workspace = Answer<'/v1/workspaces', 'get'>['data'][number];
